@@ -1,0 +1,33 @@
+// The Prisma client, on SQLite or PostgreSQL through a driver adapter (no
+// native query engine). Both clients are generated from prisma/schema.prisma,
+// so their model types are identical; the SQLite client's types are the
+// common type, which also keeps code away from PostgreSQL-only query options.
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { env } from '@/lib/env';
+import { PrismaClient as SqliteClient } from './generated/sqlite/client';
+import { PrismaClient as PostgresClient } from './generated/postgresql/client';
+
+export type Db = SqliteClient;
+export type { Prisma } from './generated/sqlite/client';
+
+const globalForDb = globalThis as unknown as { tollgateDb?: Db };
+
+function createClient(): Db {
+  const { database } = env();
+  if (database.provider === 'postgresql') {
+    const adapter = new PrismaPg({ connectionString: database.url, max: 10 });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: database.url, timeout: 10_000 }) });
+}
+
+/** The process-wide client (one per process, kept across hot reloads). */
+export function db(): Db {
+  globalForDb.tollgateDb ??= createClient();
+  return globalForDb.tollgateDb;
+}
+
+export function databaseProvider(): 'sqlite' | 'postgresql' {
+  return env().database.provider;
+}

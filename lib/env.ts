@@ -1,0 +1,106 @@
+// The one door to configuration (API.md "Running the server"): every variable
+// is parsed and defaulted here, once. Nothing else reads process.env.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|file:)/, 'must be postgresql://… or file:…')
+    .optional(),
+  PUBLIC_URL: z.url().optional(),
+  TRUST_PROXY: z.string().optional(),
+  SIGNUP: z.enum(['open', 'closed']).default('open'),
+  SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().default('Tollgate <tollgate@localhost>'),
+  AUTH_SECRET: z.string().min(32).optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Env = {
+  port: number;
+  dataDir: string;
+  database: { provider: 'sqlite'; url: string; file: string } | { provider: 'postgresql'; url: string };
+  publicUrl: string;
+  trustProxy: string[];
+  signup: 'open' | 'closed';
+  smtpUrl: string | null;
+  smtpFrom: string;
+  authSecret: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+};
+
+let cached: Env | null = null;
+
+/** Parsed configuration. Throws a readable error for invalid values. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  fs.mkdirSync(dataDir, { recursive: true });
+
+  let database: Env['database'];
+  if (e.DATABASE_URL?.startsWith('postgres')) {
+    database = { provider: 'postgresql', url: e.DATABASE_URL };
+  } else {
+    const file = e.DATABASE_URL ? path.resolve(e.DATABASE_URL.replace(/^file:/, '')) : path.join(dataDir, 'tollgate.db');
+    database = { provider: 'sqlite', url: `file:${file}`, file };
+  }
+
+  cached = {
+    port: e.PORT,
+    dataDir,
+    database,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    trustProxy: (e.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    signup: e.SIGNUP,
+    smtpUrl: e.SMTP_URL || null,
+    smtpFrom: e.SMTP_FROM,
+    authSecret: e.AUTH_SECRET ?? generatedSecret(dataDir, 'authSecret'),
+    logLevel: e.LOG_LEVEL,
+  };
+  return cached;
+}
+
+/**
+ * A secret generated once and kept in DATA_DIR/secrets.json (mode 0600), so a
+ * restart keeps sessions valid without any configuration. Written with an
+ * exclusive create so two processes starting together agree on one value.
+ */
+function generatedSecret(dataDir: string, key: string): string {
+  const file = path.join(dataDir, 'secrets.json');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const current = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+      if (current[key]) return current[key];
+      current[key] = crypto.randomBytes(32).toString('base64url');
+      fs.writeFileSync(file, JSON.stringify(current, null, 2), { mode: 0o600 });
+      return current[key];
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      try {
+        fs.writeFileSync(file, JSON.stringify({ [key]: crypto.randomBytes(32).toString('base64url') }, null, 2), {
+          mode: 0o600,
+          flag: 'wx',
+        });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+    }
+  }
+  throw new Error(`could not read or create ${file}`);
+}
+
+/** For tests that change the environment between cases. */
+export function resetEnvForTests() {
+  cached = null;
+}

@@ -1,0 +1,75 @@
+// The one error vocabulary of the HTTP API (API.md "Conventions"). Services throw
+// ApiError; the route wrapper turns it into `{"error": {code, message, details?}}`.
+
+export type ErrorDetail = { path: string; message: string };
+
+export const RESTRICTION_CODES = [
+  'entitlement_expired',
+  'entitlement_not_yet_valid',
+  'entitlement_disabled',
+  'download_limit_reached',
+  'client_limit_reached',
+  'bandwidth_limit_reached',
+  'network_not_allowed',
+  'path_not_allowed',
+  'insufficient_scope',
+] as const;
+export type RestrictionCode = (typeof RESTRICTION_CODES)[number];
+
+export type ErrorCode =
+  | 'invalid_request'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'internal_error'
+  | RestrictionCode;
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly details?: ErrorDetail[];
+  readonly headers?: Record<string, string>;
+
+  constructor(
+    status: number,
+    code: ErrorCode,
+    message: string,
+    opts: { details?: ErrorDetail[]; headers?: Record<string, string> } = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = opts.details;
+    this.headers = opts.headers;
+  }
+
+  toBody() {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.details ? { details: this.details } : {}),
+      },
+    };
+  }
+}
+
+export const badRequest = (message: string, details?: ErrorDetail[]) =>
+  new ApiError(400, 'invalid_request', message, { details });
+export const unauthenticated = (message = 'Sign in or provide a valid token.') =>
+  new ApiError(401, 'unauthenticated', message);
+export const forbidden = (message = 'You do not have permission to do this.', code: ErrorCode = 'forbidden') =>
+  new ApiError(403, code, message);
+export const notFound = (message = 'Not found.') => new ApiError(404, 'not_found', message);
+export const conflict = (message: string, details?: ErrorDetail[]) =>
+  new ApiError(409, 'conflict', message, { details });
+export const rateLimited = (retryAfterSeconds: number) =>
+  new ApiError(429, 'rate_limited', `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {
+    headers: { 'Retry-After': String(retryAfterSeconds) },
+  });
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
