@@ -31,3 +31,6 @@ export function db(): Db {
 export function databaseProvider(): 'sqlite' | 'postgresql' {
   return env().database.provider;
 }
+
+/** The client handed to the callback of db().$transaction(). */
+export type Tx = import('./generated/sqlite/client').Prisma.TransactionClient;

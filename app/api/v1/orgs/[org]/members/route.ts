@@ -1,0 +1,5 @@
+import { route } from '@/lib/http/route';
+import { listMembersOp } from '@/lib/orgs/operations';
+import { listMembers } from '@/lib/orgs/service';
+
+export const GET = route(listMembersOp, ({ actor, params, query }) => listMembers(actor, params.org, query));

@@ -1,0 +1,5 @@
+// Every management API operation, imported for their registration so the
+// OpenAPI document lists them all. A new domain adds its operations module here.
+export * from '@/lib/accounts/operations';
+export * from '@/lib/orgs/operations';
+export * from '@/lib/invitations/operations';

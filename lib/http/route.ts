@@ -1,0 +1,73 @@
+// The one wrapper for management API route handlers: resolve the actor, parse
+// params / query / body with the operation's zod schemas, run the handler,
+// map every error to the API.md shape. Handlers stay ~10 lines and hand off to
+// a service that takes (actor, input).
+import crypto from 'node:crypto';
+import type { NextRequest } from 'next/server';
+import type { z } from 'zod';
+import { anonymousActor, type Actor, type RequestMeta } from '@/lib/auth/actor';
+import { badRequest, unauthenticated } from './errors';
+import { CLIENT_ADDRESS_HEADER } from './client-address';
+import type { Operation } from './operation';
+import { resolveActor } from './principal';
+import { errorResponse, json, zodDetails } from './respond';
+
+type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+export type HandlerContext<P, Q, B> = { actor: Actor; params: P; query: Q; body: B; req: NextRequest; meta: RequestMeta };
+
+type NextContext = { params: Promise<Record<string, string | string[]>> };
+
+const MAX_JSON_BYTES = 1024 * 1024;
+
+export function requestMeta(headers: Headers): RequestMeta {
+  return {
+    address: headers.get(CLIENT_ADDRESS_HEADER) ?? '',
+    userAgent: headers.get('user-agent') ?? '',
+    requestId: crypto.randomUUID(),
+  };
+}
+
+async function readJson(req: NextRequest): Promise<unknown> {
+  const text = await req.text();
+  if (text.length > MAX_JSON_BYTES) throw badRequest('The request body is too large.');
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest('The request body is not valid JSON.', [{ path: '(root)', message: 'Invalid JSON' }]);
+  }
+}
+
+function parse<T extends z.ZodType | undefined>(schema: T, value: unknown, where: string): Infer<T> {
+  if (!schema) return undefined as Infer<T>;
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const details = zodDetails(result.error).map((d) => ({ ...d, path: where === 'body' ? d.path : `${where}.${d.path}` }));
+    throw badRequest('The request is not valid.', details);
+  }
+  return result.data as Infer<T>;
+}
+
+export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+  op: Operation<P, Q, B>,
+  handler: (ctx: HandlerContext<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>,
+) {
+  return async (req: NextRequest, context: NextContext): Promise<Response> => {
+    const meta = requestMeta(req.headers);
+    try {
+      const actor = op.auth === 'none'
+        ? anonymousActor(meta)
+        : await resolveActor({ cookie: (n) => req.cookies.get(n)?.value, authorization: req.headers.get('authorization') }, meta);
+      if (op.auth === 'required' && !actor.user) throw unauthenticated();
+      const params = parse(op.params, await context.params, 'params') as Infer<P>;
+      const query = parse(op.query, Object.fromEntries(req.nextUrl.searchParams), 'query') as Infer<Q>;
+      const body = op.body ? parse(op.body, await readJson(req), 'body') : (undefined as Infer<B>);
+      const result = await handler({ actor, params, query, body, req, meta });
+      if (result instanceof Response) return result;
+      return json(result ?? null, op.status ?? 200);
+    } catch (err) {
+      return errorResponse(err, meta.requestId);
+    }
+  };
+}
