@@ -14,6 +14,9 @@ export async function loadUserAccess(client: Client, userId: string): Promise<Us
   const orgs: UserAccess['orgs'] = {};
   for (const m of memberships) orgs[m.orgId] = { role: m.role, repoRoles: {} };
   // Repository roles only count inside an org the user still belongs to.
-  for (const r of repoRoles) orgs[r.repository.orgId]?.repoRoles && (orgs[r.repository.orgId]!.repoRoles[r.repositoryId] = r.role);
+  for (const r of repoRoles) {
+    const org = orgs[r.repository.orgId];
+    if (org) org.repoRoles[r.repositoryId] = r.role;
+  }
   return { userId, orgs };
 }
