@@ -3,3 +3,5 @@
 export * from '@/lib/accounts/operations';
 export * from '@/lib/orgs/operations';
 export * from '@/lib/invitations/operations';
+export * from '@/lib/repos/operations';
+export * from '@/lib/tokens/operations';

@@ -4,15 +4,20 @@ import { anonymousActor, type Actor, type RequestMeta } from '@/lib/auth/actor';
 import { loadUserAccess } from '@/lib/auth/access';
 import { readSession, sessionCookieName } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
+import { resolvePat } from '@/lib/tokens/resolve';
 import { unauthenticated } from './errors';
 
 export type CredentialSource = { cookie: (name: string) => string | undefined; authorization: string | null };
 
 export async function resolveActor(source: CredentialSource, meta: RequestMeta): Promise<Actor> {
   if (source.authorization) {
-    // Personal access tokens join here (the PAT issue); until then a bearer
-    // credential is refused rather than silently ignored.
-    throw unauthenticated('This token is not valid.');
+    // A credential that is present but not valid is refused, never ignored
+    // (falling back to the session would hide a misconfigured client).
+    const [scheme, value] = source.authorization.split(/\s+/, 2);
+    if (scheme?.toLowerCase() !== 'bearer' || !value) throw unauthenticated('Use Authorization: Bearer <personal access token>.');
+    const pat = await resolvePat(value, meta.address);
+    if (!pat) throw unauthenticated('This token is not valid, expired or revoked.');
+    return { principal: pat.principal, user: pat.user, credential: { type: 'pat', id: pat.tokenId }, meta };
   }
   const session = await readSession(source.cookie(sessionCookieName()));
   if (!session) return anonymousActor(meta);

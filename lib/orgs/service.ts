@@ -7,7 +7,7 @@ import { endUserSessions } from '@/lib/auth/session';
 import { requireScope, type Resource } from '@/lib/authz';
 import { recordAudit } from '@/lib/audit/service';
 import { db } from '@/lib/db/client';
-import { conflict, notFound } from '@/lib/http/errors';
+import { conflict, forbidden, notFound } from '@/lib/http/errors';
 import { pageArgs, toPage, type PageQuery } from '@/lib/http/pagination';
 import { insertOrganization } from './records';
 import type { changeRoleInput, createOrgInput, updateOrgInput } from './schema';
@@ -40,6 +40,8 @@ const orgView = (org: OrgRow, role: string | null) => ({
 
 export async function createOrg(actor: Actor, input: z.output<typeof createOrgInput>) {
   const user = requireUser(actor);
+  // No scope covers "create an organization": only the person, not a token, may.
+  if (actor.credential.type !== 'session') throw forbidden('Creating an organization needs a signed-in session, not a token.');
   if (await db().organization.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
     throw conflict('This slug is taken.', [{ path: 'slug', message: 'This slug is taken.' }]);
   }

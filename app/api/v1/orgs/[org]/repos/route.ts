@@ -1,0 +1,6 @@
+import { route } from '@/lib/http/route';
+import { createRepoOp, listReposOp } from '@/lib/repos/operations';
+import { createRepo, listRepos } from '@/lib/repos/service';
+
+export const GET = route(listReposOp, ({ actor, params, query }) => listRepos(actor, params.org, query));
+export const POST = route(createRepoOp, ({ actor, params, body }) => createRepo(actor, params.org, body));

@@ -1,0 +1,55 @@
+// Credentials on native tool routes, resolved in one place into an Actor for
+// can(): a `/t/<token>/` path prefix (conda-style channel URLs), HTTP Basic
+// (any user name, the token as password: pip, twine, curl -u) or
+// `Authorization: Bearer` (npm, curl). Entitlement tokens (tge_) and signed
+// URL query parameters join here through the same resolver.
+import type { Actor, RequestMeta } from '@/lib/auth/actor';
+import { anonymousActor } from '@/lib/auth/actor';
+import { unauthenticated } from '@/lib/http/errors';
+import { resolvePat } from '@/lib/tokens/resolve';
+import type { NativeRequest } from './types';
+
+export type Presented = { secret: string; source: 'path' | 'basic' | 'bearer' };
+
+/** Splits a `/t/<token>/…` prefix off the path. */
+export function splitPathToken(path: string): { secret: string | null; rest: string } {
+  if (!path.startsWith('/t/')) return { secret: null, rest: path };
+  const end = path.indexOf('/', 3);
+  if (end < 0) return { secret: decodeSafe(path.slice(3)), rest: '/' };
+  return { secret: decodeSafe(path.slice(3, end)), rest: path.slice(end) };
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+export function presentedCredential(req: NativeRequest, pathSecret: string | null): Presented | null {
+  if (pathSecret) return { secret: pathSecret, source: 'path' };
+  const auth = req.headers.authorization;
+  if (!auth) return null;
+  const space = auth.indexOf(' ');
+  const scheme = (space < 0 ? auth : auth.slice(0, space)).toLowerCase();
+  const value = space < 0 ? '' : auth.slice(space + 1).trim();
+  if (scheme === 'bearer' && value) return { secret: value, source: 'bearer' };
+  if (scheme === 'basic' && value) {
+    const decoded = Buffer.from(value, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    const password = colon < 0 ? '' : decoded.slice(colon + 1);
+    // Some clients put the token in the user name with an empty password.
+    const secret = password || (colon < 0 ? decoded : decoded.slice(0, colon));
+    if (secret) return { secret, source: 'basic' };
+  }
+  throw unauthenticated('Unsupported or empty credentials. Use a token as the Basic password, a Bearer token, or /t/<token>/.');
+}
+
+/** The actor of a native request. A presented but invalid credential is a 401, never anonymous. */
+export async function resolveNativeActor(presented: Presented | null, meta: RequestMeta): Promise<Actor> {
+  if (!presented) return anonymousActor(meta);
+  const pat = await resolvePat(presented.secret, meta.address);
+  if (!pat) throw unauthenticated('This token is not valid, expired or revoked.');
+  return { principal: pat.principal, user: pat.user, credential: { type: 'pat', id: pat.tokenId }, meta };
+}

@@ -1,0 +1,26 @@
+// Error answers of the native routes: the API's error shape, and on 401 the
+// WWW-Authenticate challenge that makes pip, npm and curl retry with
+// credentials (PRODUCT.md "Native tool routes").
+import { ApiError } from '@/lib/http/errors';
+import { errorResponse, jsonReplacer } from '@/lib/http/respond';
+import type { NativeResponse } from './types';
+
+export const CHALLENGE = 'Basic realm="Tollgate"';
+
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): NativeResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    body: JSON.stringify(body, jsonReplacer),
+  };
+}
+
+export async function nativeError(err: unknown, requestId: string): Promise<NativeResponse> {
+  const res = errorResponse(err, requestId);
+  const headers: Record<string, string> = {};
+  res.headers.forEach((v, k) => (headers[k] = v));
+  if (res.status === 401) headers['www-authenticate'] = CHALLENGE;
+  return { status: res.status, headers, body: await res.text() };
+}
+
+export const isUnauthenticated = (err: unknown) => err instanceof ApiError && err.status === 401;

@@ -1,0 +1,212 @@
+// Personal access tokens: created by a signed-in user for one organization,
+// as a resource token ({repo | "*", access} rows) or a scope token (scope
+// strings + coverage). Only the SHA-256 of the secret is stored. Effective
+// permission is computed at every request by can() (user now ∩ grant), so
+// this service only shapes grants; it never caches access.
+import { z } from 'zod';
+import type { Actor } from '@/lib/auth/actor';
+import { grantableBy, requireScope, type PatGrant, type Resource } from '@/lib/authz';
+import { recordAudit } from '@/lib/audit/service';
+import { generateSecret, hashSecret, lastFour, prefixOf } from '@/lib/credentials/secret';
+import { db, type Tx } from '@/lib/db/client';
+import { badRequest, conflict, forbidden, notFound, type ErrorDetail } from '@/lib/http/errors';
+import { findOrg, orgResource } from '@/lib/orgs/service';
+import { parseDuration, type createTokenInput, type listTokensQuery, type updateTokenInput } from './schema';
+
+const include = {
+  org: { select: { slug: true } },
+  resources: { select: { access: true, repository: { select: { name: true } } } },
+  repositories: { select: { repository: { select: { name: true } } } },
+} as const;
+
+type Row = {
+  id: string; name: string; description: string; type: string; prefix: string; lastFour: string; scopes: string; allRepositories: boolean;
+  expiresAt: Date | null; revokedAt: Date | null; lastUsedAt: Date | null; lastUsedAddress: string | null; createdAt: Date;
+  org: { slug: string };
+  resources: { access: string; repository: { name: string } | null }[];
+  repositories: { repository: { name: string } }[];
+};
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+export const tokenStatus = (t: { revokedAt: Date | null; expiresAt: Date | null }) =>
+  t.revokedAt ? 'revoked' : t.expiresAt && t.expiresAt.getTime() <= Date.now() ? 'expired' : 'active';
+
+function view(t: Row) {
+  const grant = t.type === 'resource'
+    ? { resources: t.resources.map((r) => ({ repo: r.repository?.name ?? '*', access: r.access })) }
+    : { scopes: JSON.parse(t.scopes) as string[], repositories: t.allRepositories ? ('*' as const) : t.repositories.map((r) => r.repository.name).sort() };
+  return {
+    id: t.id,
+    name: t.name,
+    description: t.description,
+    type: t.type as 'resource' | 'scope',
+    status: tokenStatus(t),
+    prefix: t.prefix,
+    lastFour: t.lastFour,
+    ...grant,
+    org: t.org.slug,
+    expiresAt: iso(t.expiresAt),
+    revokedAt: iso(t.revokedAt),
+    lastUsedAt: iso(t.lastUsedAt),
+    lastUsedAddress: t.lastUsedAddress,
+    createdAt: t.createdAt.toISOString(),
+  };
+}
+
+const ownTokens = (actor: Actor): Resource => ({ type: 'token', ownerId: actor.user?.id ?? '' });
+
+/** Minting a secret (create, reissue) needs the person: a token cannot mint a wider token. */
+function requireSessionToMint(actor: Actor) {
+  if (actor.credential.type !== 'session') throw forbidden('Creating or reissuing tokens needs a signed-in session, not a token.');
+}
+
+function expiryFrom(input: { expiresIn?: string; expiresAt?: string | null }): Date | null | undefined {
+  if (input.expiresAt !== undefined) return input.expiresAt === null ? null : new Date(input.expiresAt);
+  if (input.expiresIn !== undefined) {
+    const d = parseDuration(input.expiresIn);
+    return d === null || d === undefined ? null : new Date(Date.now() + d);
+  }
+  return undefined;
+}
+
+export async function createToken(actor: Actor, input: z.output<typeof createTokenInput>) {
+  requireScope(actor.principal, 'token:edit', ownTokens(actor));
+  requireSessionToMint(actor);
+  const user = actor.user!;
+  const org = await findOrg(input.org).catch(() => {
+    throw badRequest('No such organization.', [{ path: 'org', message: 'You are not a member of this organization.' }]);
+  });
+  requireScope(actor.principal, 'org.member:view', orgResource(org));
+
+  const repos = await db().repository.findMany({ where: { orgId: org.id }, select: { id: true, name: true, visibility: true } });
+  const byName = new Map(repos.map((r) => [r.name, r]));
+  const problems: ErrorDetail[] = [];
+  const idOf = (name: string, path: string) => {
+    const repo = byName.get(name.toLowerCase());
+    if (!repo) problems.push({ path, message: `No repository named "${name}" in ${org.slug}.` });
+    return repo?.id ?? '';
+  };
+
+  let grant: PatGrant;
+  if (input.type === 'resource') {
+    grant = { type: 'resource', resources: input.resources!.map((r, i) => ({ repositoryId: r.repo === '*' ? null : idOf(r.repo, `resources.${i}.repo`), access: r.access })) };
+  } else {
+    const coverage = input.repositories!;
+    grant = { type: 'scope', scopes: input.scopes!, repositoryIds: coverage === '*' ? '*' : coverage.map((n, i) => idOf(n, `repositories.${i}`)) };
+  }
+  if (problems.length) throw badRequest('Some repositories do not exist.', problems);
+  const access = actor.principal.kind === 'user' ? actor.principal.user : null;
+  const check = access ? grantableBy(access, grant, org.id, repos) : { ok: false as const, problems: [] };
+  if (!check.ok) {
+    const named = check.problems.map((p) => ({ ...p, message: repos.reduce((m, r) => m.replaceAll(r.id, `"${r.name}"`), p.message) }));
+    throw badRequest('A token may not grant more than you hold.', named);
+  }
+
+  const secret = generateSecret('pat');
+  const expiresAt = expiryFrom(input) ?? null;
+  const token = await db().$transaction(async (tx) => {
+    const created = await tx.personalAccessToken.create({
+      data: {
+        userId: user.id,
+        orgId: org.id,
+        name: input.name,
+        description: input.description ?? '',
+        type: input.type,
+        secretHash: hashSecret(secret),
+        prefix: prefixOf('pat'),
+        lastFour: lastFour(secret),
+        expiresAt,
+        ...(grant.type === 'resource'
+          ? { resources: { create: grant.resources.map((r) => ({ repositoryId: r.repositoryId, access: r.access })) } }
+          : {
+              scopes: JSON.stringify([...new Set(grant.scopes)]),
+              allRepositories: grant.repositoryIds === '*',
+              repositories: { create: grant.repositoryIds === '*' ? [] : [...new Set(grant.repositoryIds)].map((repositoryId) => ({ repositoryId })) },
+            }),
+      },
+      include,
+    });
+    await audit(tx, actor, org.id, 'token.created', created, { type: input.type, expiresAt: iso(expiresAt) });
+    return created;
+  });
+  return { token: view(token), secret };
+}
+
+const audit = (tx: Tx, actor: Actor, orgId: string, action: string, t: { id: string; name: string }, data?: Record<string, unknown>) =>
+  recordAudit(tx, actor, { orgId, action, target: { type: 'token', id: t.id, label: t.name }, data });
+
+export async function listTokens(actor: Actor, q: z.output<typeof listTokensQuery>) {
+  requireScope(actor.principal, 'token:view', ownTokens(actor));
+  const now = new Date();
+  const status =
+    q.status === 'revoked' ? { revokedAt: { not: null } }
+    : q.status === 'expired' ? { revokedAt: null, expiresAt: { lte: now } }
+    : q.status === 'active' ? { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }
+    : {};
+  const rows = await db().personalAccessToken.findMany({
+    where: { userId: actor.user!.id, ...status },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    include,
+    take: q.limit + 1,
+    ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
+  });
+  const more = rows.length > q.limit;
+  const items = (more ? rows.slice(0, q.limit) : rows).map(view);
+  return { items, nextCursor: more ? items[items.length - 1]!.id : null };
+}
+
+async function ownToken(actor: Actor, id: string, scope: 'token:view' | 'token:edit') {
+  requireScope(actor.principal, scope, ownTokens(actor));
+  const token = await db().personalAccessToken.findFirst({ where: { id, userId: actor.user!.id }, include: { ...include, org: { select: { slug: true, id: true } } } });
+  if (!token) throw notFound('No such token.');
+  return token;
+}
+
+export async function getToken(actor: Actor, id: string) {
+  return { token: view(await ownToken(actor, id, 'token:view')) };
+}
+
+export async function updateToken(actor: Actor, id: string, input: z.output<typeof updateTokenInput>) {
+  const token = await ownToken(actor, id, 'token:edit');
+  if (token.revokedAt) throw conflict('This token is revoked; revocation is permanent.');
+  if (input.reissue) requireSessionToMint(actor);
+  const secret = input.reissue ? generateSecret('pat') : null;
+  const expiresAt = expiryFrom(input);
+  const updated = await db().$transaction(async (tx) => {
+    const updated = await tx.personalAccessToken.update({
+      where: { id },
+      data: {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(expiresAt !== undefined ? { expiresAt } : {}),
+        // Reissue: a new secret, the old one invalid at once; same id and grant.
+        ...(secret ? { secretHash: hashSecret(secret), lastFour: lastFour(secret) } : {}),
+      },
+      include,
+    });
+    const changed = Object.keys(input).filter((k) => k !== 'reissue');
+    if (changed.length) await audit(tx, actor, token.org.id, 'token.updated', updated, { fields: changed });
+    if (secret) await audit(tx, actor, token.org.id, 'token.reissued', updated);
+    return updated;
+  });
+  return secret ? { token: view(updated), secret } : { token: view(updated) };
+}
+
+export async function revokeToken(actor: Actor, id: string) {
+  const token = await ownToken(actor, id, 'token:edit');
+  if (token.revokedAt) return { token: view(token) };
+  const updated = await db().$transaction(async (tx) => {
+    const updated = await tx.personalAccessToken.update({ where: { id }, data: { revokedAt: new Date() }, include });
+    await audit(tx, actor, token.org.id, 'token.revoked', updated);
+    return updated;
+  });
+  return { token: view(updated) };
+}
+
+export async function deleteToken(actor: Actor, id: string) {
+  const token = await ownToken(actor, id, 'token:edit');
+  await db().$transaction(async (tx) => {
+    await tx.personalAccessToken.delete({ where: { id } });
+    await audit(tx, actor, token.org.id, 'token.deleted', token);
+  });
+}
