@@ -12,6 +12,9 @@ import { env } from '@/lib/env';
 import { migrate } from '@/lib/db/migrate';
 import { CLIENT_ADDRESS_HEADER, parseTrustList, resolveClientAddress } from '@/lib/http/client-address';
 import { buildIsCurrent, recordBuild } from '@/lib/server/build-stamp';
+import { handleNativeNode } from '@/lib/native/node-adapter';
+import { isNativePath } from '@/lib/native/types';
+import { blobStore } from '@/lib/storage';
 
 const root = process.cwd();
 const dev = process.argv.includes('--dev');
@@ -21,6 +24,8 @@ async function main() {
   const config = env();
   const migrated = await migrate(config.database, log);
   log(`database: ${config.database.provider}, ${migrated.total} migrations, ${migrated.applied.length} applied now`);
+  const leftovers = await blobStore().cleanup();
+  if (leftovers) log(`removed ${leftovers} partial upload(s) left by an earlier run`);
 
   if (!dev && !buildIsCurrent(root)) {
     log('no current production build: running `next build` (once; takes a minute or two)');
@@ -44,12 +49,21 @@ async function main() {
 
   const server = http.createServer((req, res) => {
     const forwarded = req.headers['x-forwarded-for'];
-    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
-      req.socket.remoteAddress,
-      Array.isArray(forwarded) ? forwarded.join(',') : forwarded,
-      proxies,
-    );
-    handle(req, res);
+    const address = resolveClientAddress(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(',') : forwarded, proxies);
+    req.headers[CLIENT_ADDRESS_HEADER] = address;
+    if (isNativePath(req.url ?? '/')) {
+      handleNativeNode(req, res, address)
+        .then((handled) => {
+          if (!handled) void handle(req, res);
+        })
+        .catch((err: Error) => {
+          console.error('[tollgate] native route failed:', err);
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+          res.end('{"error":{"code":"internal_error","message":"Something went wrong on our side."}}');
+        });
+      return;
+    }
+    void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
   server.listen(config.port, () => log(`listening on ${config.publicUrl} (port ${config.port}${dev ? ', development' : ''})`));

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const SOURCES = ['app', 'components', 'lib', 'next.config.mjs', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
-const SKIP = new Set(['node_modules', 'generated', '.next']);
+const SKIP = new Set(['node_modules', 'generated', '.next', '.next-lead']);
 
 function walk(p: string, out: string[]) {
   if (!fs.existsSync(p)) return;
@@ -24,10 +24,11 @@ export function sourceStamp(root: string): string {
   return crypto.createHash('sha256').update(entries.join('\n')).digest('hex');
 }
 
-const stampFile = (root: string) => path.join(root, '.next', 'tollgate-source-stamp');
+const distDir = (root: string) => path.join(root, process.env.TOLLGATE_DIST_DIR || '.next');
+const stampFile = (root: string) => path.join(distDir(root), 'tollgate-source-stamp');
 
 export function buildIsCurrent(root: string): boolean {
-  if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) return false;
+  if (!fs.existsSync(path.join(distDir(root), 'BUILD_ID'))) return false;
   try {
     return fs.readFileSync(stampFile(root), 'utf8') === sourceStamp(root);
   } catch {
