@@ -43,9 +43,14 @@ export async function resolvePat(secret: string, address: string): Promise<Resol
   const grant: PatGrant = token.type === 'resource'
     ? { type: 'resource', resources: token.resources }
     : { type: 'scope', scopes: JSON.parse(token.scopes) as string[], repositoryIds: token.allRepositories ? '*' : token.repositories.map((r) => r.repositoryId) };
+  const access = await loadUserAccess(db(), token.user.id);
+  // A token lives inside its owner's membership: once the owner leaves or is
+  // removed from the token's organization the token is dead (401), not
+  // merely powerless.
+  if (!access.orgs[token.orgId]) return null;
   touch(token.id, address);
   return {
-    principal: { kind: 'pat', user: await loadUserAccess(db(), token.user.id), token: { id: token.id, orgId: token.orgId, grant } },
+    principal: { kind: 'pat', user: access, token: { id: token.id, orgId: token.orgId, grant } },
     user: token.user,
     tokenId: token.id,
   };
