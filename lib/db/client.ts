@@ -13,13 +13,24 @@ export type { Prisma } from './generated/sqlite/client';
 
 const globalForDb = globalThis as unknown as { tollgateDb?: Db };
 
+let operations = 0;
+
+/** Database operations issued by this process so far (tests assert "no query" paths with it). */
+export const operationCount = () => operations;
+
 function createClient(): Db {
   const { database } = env();
-  if (database.provider === 'postgresql') {
-    const adapter = new PrismaPg({ connectionString: database.url, max: 10 });
-    return new PostgresClient({ adapter }) as unknown as Db;
-  }
-  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: database.url, timeout: 10_000 }) });
+  const base: Db = database.provider === 'postgresql'
+    ? (new PostgresClient({ adapter: new PrismaPg({ connectionString: database.url, max: 10 }) }) as unknown as Db)
+    : new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: database.url, timeout: 10_000 }) });
+  return base.$extends({
+    query: {
+      $allOperations({ args, query }) {
+        operations++;
+        return query(args);
+      },
+    },
+  }) as unknown as Db;
 }
 
 /** The process-wide client (one per process, kept across hot reloads). */
