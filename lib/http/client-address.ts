@@ -19,7 +19,11 @@ export function parseTrustList(entries: string[]): Range[] {
 
 /** Canonical text form: IPv4-mapped IPv6 (::ffff:1.2.3.4) becomes 1.2.3.4. */
 export function normalizeAddress(address: string | undefined | null): string {
-  if (!address || !ipaddr.isValid(address)) return address ?? '';
+  if (!address) return '';
+  // Fast paths for the common socket forms (this runs on every request).
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(address)) return address;
+  if (address.startsWith('::ffff:') && /^\d{1,3}(\.\d{1,3}){3}$/.test(address.slice(7))) return address.slice(7);
+  if (!ipaddr.isValid(address)) return address;
   return ipaddr.process(address).toString();
 }
 

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import { handleRaw } from '@/lib/formats/raw/handler';
 import { notFound } from '@/lib/http/errors';
-import { presentedCredential, resolveNativeActor, splitPathToken } from './credentials';
+import { presentedCredential, splitPathToken } from './credentials';
 import { nativeError } from './responses';
 import type { NativeRequest, NativeResponse } from './types';
 
@@ -18,10 +18,10 @@ export async function dispatchNative(req: NativeRequest): Promise<NativeResponse
   }
   try {
     const presented = presentedCredential(req, secret);
-    const actor = await resolveNativeActor(presented, { address: req.address, userAgent: req.headers['user-agent'] ?? '', requestId });
+    const meta = { address: req.address, userAgent: req.headers['user-agent'] ?? '', requestId };
     switch (format) {
       case 'raw':
-        return await handleRaw(req, actor, segments.slice(1));
+        return await handleRaw(req, presented, meta, segments.slice(1));
       default:
         // pypi, npm and conda arrive with the package formats.
         throw notFound(`The ${format} routes are not available yet.`);

@@ -18,7 +18,8 @@ async function handle(req: Request): Promise<Response> {
     body,
   });
   if (!answer) return new Response('Not found', { status: 404 });
-  const out = answer.body instanceof Readable ? (Readable.toWeb(answer.body) as ReadableStream) : (answer.body ?? null);
+  const resolved = answer.body instanceof Promise ? await answer.body : answer.body;
+  const out = resolved instanceof Readable ? (Readable.toWeb(resolved) as ReadableStream) : (resolved ?? null);
   return new Response(out as BodyInit | null, { status: answer.status, headers: answer.headers });
 }
 

@@ -20,12 +20,23 @@ export function fromNode(req: IncomingMessage, address: string): NativeRequest {
 }
 
 export async function writeNode(res: ServerResponse, r: NativeResponse): Promise<void> {
+  let body = r.body;
+  if (body instanceof Promise) {
+    try {
+      body = await body;
+    } catch (err) {
+      console.error('[tollgate] could not read a stored file:', (err as Error).message);
+      res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+      res.end('{"error":{"code":"internal_error","message":"The stored file could not be read."}}');
+      return;
+    }
+  }
   res.writeHead(r.status, r.headers);
-  if (r.body instanceof Readable) {
+  if (body instanceof Readable) {
     // A client that goes away mid-download destroys the file stream with it.
-    await pipeline(r.body, res).catch(() => {});
+    await pipeline(body, res).catch(() => {});
   } else {
-    res.end(r.body ?? undefined);
+    res.end(body ?? undefined);
   }
 }
 

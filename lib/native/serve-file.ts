@@ -1,8 +1,8 @@
 // Answers a GET or HEAD for a stored file: ETag (the sha256), Last-Modified,
 // conditional requests (304), a single byte range (206 / 416), and a body
 // streamed from the blob store, so memory does not grow with the file.
-import type { ByteRange } from '@/lib/storage';
-import { blobStore } from '@/lib/storage';
+import type { Readable } from 'node:stream';
+import { blobStore, SMALL_READ_BYTES, type ByteRange } from '@/lib/storage';
 import type { NativeRequest, NativeResponse } from './types';
 
 export type StoredFile = { sha256: string; blobKey: string; size: number; contentType: string; createdAt: Date; filename: string };
@@ -65,12 +65,18 @@ export function serveFile(req: NativeRequest, file: StoredFile, extraHeaders: Re
     return {
       status: 206,
       headers: { ...headers, 'content-range': `bytes ${range.start}-${range.end}/${file.size}`, 'content-length': String(range.end - range.start + 1) },
-      body: head ? null : blobStore().read(file.blobKey, range),
+      body: head ? null : body(file.blobKey, range),
     };
   }
   return {
     status: 200,
     headers: { ...headers, 'content-length': String(file.size) },
-    body: head || file.size === 0 ? null : blobStore().read(file.blobKey),
+    body: head || file.size === 0 ? null : body(file.blobKey, { start: 0, end: file.size - 1 }),
   };
+}
+
+// Small bodies in one read (no stream machinery); anything larger streams,
+// so memory never grows with the file.
+function body(key: string, range: ByteRange): Promise<Buffer> | Readable {
+  return range.end - range.start + 1 <= SMALL_READ_BYTES ? blobStore().readSmall(key, range) : blobStore().read(key, range);
 }

@@ -18,7 +18,8 @@ export type NativeRequest = {
 export type NativeResponse = {
   status: number;
   headers: Record<string, string>;
-  body?: string | Buffer | Readable | null;
+  /** A promise for small bodies read in one call (see serve-file.ts). */
+  body?: string | Buffer | Readable | Promise<Buffer> | null;
 };
 
 /** Paths the native pipeline owns. */

@@ -9,6 +9,9 @@ export type BlobDigests = { sha256: string; sha1: string; md5: string; sha512: s
 
 export type ByteRange = { start: number; end: number }; // inclusive, like HTTP
 
+/** Bodies up to this size are read in one call instead of streamed (the size of one stream chunk). */
+export const SMALL_READ_BYTES = 64 * 1024;
+
 export class BlobTooLargeError extends Error {
   constructor(readonly limit: number) {
     super(`The upload is larger than the limit of ${limit} bytes.`);
@@ -26,6 +29,8 @@ export interface BlobStore {
   keys(): AsyncIterable<string>;
   /** A stream of a blob (or a byte range of it). */
   read(key: string, range?: ByteRange): Readable;
+  /** A small byte range (at most SMALL_READ_BYTES) in one read: the fast path for small files. */
+  readSmall(key: string, range: ByteRange): Promise<Buffer>;
   delete(key: string): Promise<void>;
   /** Removes leftovers of interrupted uploads; called at start. Returns how many. */
   cleanup(): Promise<number>;

@@ -6,12 +6,42 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { BlobTooLargeError, type BlobDigests, type BlobStore, type ByteRange } from './blob-store';
+import { BlobTooLargeError, SMALL_READ_BYTES, type BlobDigests, type BlobStore, type ByteRange } from './blob-store';
 
 const KEY = /^[0-9a-f]{64}$/;
 
+// Open descriptors of recently read blobs. Blobs never change once written, so
+// a cached descriptor stays valid; it saves open/close (two of the three
+// syscalls) on every small download.
+class DescriptorCache {
+  private fds = new Map<string, Promise<number>>();
+  constructor(private readonly max = 256) {}
+
+  get(file: string): Promise<number> {
+    const hit = this.fds.get(file);
+    if (hit) {
+      this.fds.delete(file); // refresh LRU position
+      this.fds.set(file, hit);
+      return hit;
+    }
+    // A raw descriptor (fs.open), not a FileHandle, which would close itself on GC.
+    const fd = new Promise<number>((resolve, reject) => fs.open(file, 'r', (err, n) => (err ? reject(err) : resolve(n))));
+    fd.catch(() => this.fds.delete(file));
+    this.fds.set(file, fd);
+    if (this.fds.size > this.max) this.evict(this.fds.keys().next().value!);
+    return fd;
+  }
+
+  evict(file: string) {
+    const fd = this.fds.get(file);
+    this.fds.delete(file);
+    fd?.then((n) => fs.close(n, () => {})).catch(() => {});
+  }
+}
+
 export class LocalBlobStore implements BlobStore {
   private readonly tmp: string;
+  private readonly fds = new DescriptorCache();
   constructor(private readonly root: string) {
     this.tmp = path.join(root, 'tmp');
     fs.mkdirSync(this.tmp, { recursive: true });
@@ -90,7 +120,24 @@ export class LocalBlobStore implements BlobStore {
     return fs.createReadStream(this.file(key), range ? { start: range.start, end: range.end } : {});
   }
 
+  async readSmall(key: string, range: ByteRange): Promise<Buffer> {
+    const length = range.end - range.start + 1;
+    if (length > SMALL_READ_BYTES) throw new Error('readSmall is for small ranges');
+    const file = this.file(key);
+    const fd = await this.fds.get(file);
+    const buffer = Buffer.allocUnsafe(length);
+    const { bytesRead } = await new Promise<{ bytesRead: number }>((resolve, reject) =>
+      fs.read(fd, buffer, 0, length, range.start, (err, bytesRead) => (err ? reject(err) : resolve({ bytesRead }))),
+    );
+    if (bytesRead !== length) {
+      this.fds.evict(file);
+      throw new Error(`short read of blob ${key}`);
+    }
+    return buffer;
+  }
+
   async delete(key: string): Promise<void> {
+    this.fds.evict(this.file(key));
     await fsp.rm(this.file(key), { force: true });
   }
 

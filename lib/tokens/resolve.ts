@@ -18,7 +18,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 const g = globalThis as unknown as { tollgateTokenTouches?: Map<string, number> };
 const touches = (g.tollgateTokenTouches ??= new Map());
 
-function touch(tokenId: string, address: string) {
+export function touchToken(tokenId: string, address: string) {
   const now = Date.now();
   if (now - (touches.get(tokenId) ?? 0) < TOUCH_INTERVAL_MS) return;
   touches.set(tokenId, now);
@@ -48,7 +48,7 @@ export async function resolvePat(secret: string, address: string): Promise<Resol
   // removed from the token's organization the token is dead (401), not
   // merely powerless.
   if (!access.orgs[token.orgId]) return null;
-  touch(token.id, address);
+  touchToken(token.id, address);
   return {
     principal: { kind: 'pat', user: access, token: { id: token.id, orgId: token.orgId, grant } },
     user: token.user,

@@ -1,7 +1,8 @@
 // Raw files: GET/HEAD/PUT /raw/{org}/{repo}/{path…} (API.md "Native tool routes").
-import type { Actor } from '@/lib/auth/actor';
+import type { RequestMeta } from '@/lib/auth/actor';
 import { putArtifact } from '@/lib/artifacts/service';
-import { db } from '@/lib/db/client';
+import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
+import { authorizeDownload } from '@/lib/native/download';
 import { badRequest, notFound } from '@/lib/http/errors';
 import { authorizeRepository } from '@/lib/native/repository';
 import { jsonResponse } from '@/lib/native/responses';
@@ -10,21 +11,18 @@ import { artifactPath, decodeSegments } from '@/lib/native/paths';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
 
 /** `segments`: the percent-encoded path segments after /raw/. */
-export async function handleRaw(req: NativeRequest, actor: Actor, segments: string[]): Promise<NativeResponse> {
+export async function handleRaw(req: NativeRequest, presented: Presented | null, meta: RequestMeta, segments: string[]): Promise<NativeResponse> {
   if (segments.length < 2) throw notFound('Use /raw/{org}/{repo}/{path}.');
   const [org, repoName] = decodeSegments(segments.slice(0, 2)) as [string, string];
   const path = artifactPath(segments.slice(2));
 
   if (req.method === 'GET' || req.method === 'HEAD') {
-    const repo = await authorizeRepository(actor, org, repoName, 'raw', 'artifact:download');
-    const file = await db().artifact.findUnique({
-      where: { repositoryId_path: { repositoryId: repo.id, path } },
-      select: { sha256: true, blobKey: true, size: true, contentType: true, createdAt: true, filename: true },
-    });
-    if (!file) throw notFound('No such file.');
-    return serveFile(req, { ...file, size: Number(file.size) });
+    const { repo } = await authorizeDownload(presented, meta, { org, repo: repoName, path, format: 'raw' });
+    if (!repo.file) throw notFound('No such file.');
+    return serveFile(req, repo.file);
   }
   if (req.method === 'PUT') {
+    const actor = await resolveNativeActor(presented, meta);
     const repo = await authorizeRepository(actor, org, repoName, 'raw', 'artifact:create');
     const length = req.headers['content-length'];
     if (length !== undefined && !/^\d+$/.test(length)) throw badRequest('Invalid Content-Length.');

@@ -1,0 +1,54 @@
+// Authorizes a download on the hot path: shape and checksum of the token
+// (no database for garbage), then the repository-with-file statement and one
+// token lookup by hash (lib/native/lookup), then can() on the facts they
+// returned. Nothing is written per request; last use is recorded at most once
+// a minute per token, off the request path.
+import type { Actor, RequestMeta } from '@/lib/auth/actor';
+import { anonymousActor } from '@/lib/auth/actor';
+import type { PatGrant } from '@/lib/authz';
+import { hashSecret, isWellFormed } from '@/lib/credentials/secret';
+import { unauthenticated } from '@/lib/http/errors';
+import { touchToken } from '@/lib/tokens/resolve';
+import { tokenStatus } from '@/lib/tokens/service';
+import type { Presented } from './credentials';
+import { downloadLookup, type RepoFileRow, type TokenRow } from './lookup';
+import { checkRepositoryAccess } from './repository';
+
+function patActor(t: TokenRow, repoId: string, meta: RequestMeta): Actor {
+  const grant: PatGrant = t.type === 'resource'
+    ? { type: 'resource', resources: t.accesses.map((access) => ({ repositoryId: repoId, access })) }
+    : { type: 'scope', scopes: JSON.parse(t.scopes) as string[], repositoryIds: t.allRepositories ? '*' : t.covered ? [repoId] : [] };
+  const repoRoles: Record<string, string> = t.repoRole ? { [repoId]: t.repoRole } : {};
+  return {
+    principal: {
+      kind: 'pat',
+      // Only the facts about this one repository: all can() needs here.
+      user: { userId: t.userId, orgs: t.orgRole ? { [t.orgId]: { role: t.orgRole, repoRoles } } : {} },
+      token: { id: t.id, orgId: t.orgId, grant },
+    },
+    user: { id: t.userId, email: t.email, name: t.name },
+    credential: { type: 'pat', id: t.id },
+    meta,
+  };
+}
+
+export async function authorizeDownload(
+  presented: Presented | null,
+  meta: RequestMeta,
+  target: { org: string; repo: string; path: string; format: string },
+): Promise<{ actor: Actor; repo: RepoFileRow }> {
+  if (presented && !isWellFormed(presented.secret, 'pat')) throw unauthenticated('This token is not valid, expired or revoked.');
+  const lookup = downloadLookup();
+  const repo = await lookup.repository(target.org.toLowerCase(), target.repo.toLowerCase(), target.path);
+  let actor = anonymousActor(meta);
+  if (presented) {
+    const token = await lookup.token(hashSecret(presented.secret), repo?.repoId ?? '');
+    // Revoked, expired, or its owner left the organization: the token is dead.
+    if (!token || tokenStatus(token) !== 'active' || !token.orgRole) throw unauthenticated('This token is not valid, expired or revoked.');
+    actor = patActor(token, repo?.repoId ?? '', meta);
+    touchToken(token.id, meta.address);
+  }
+  const facts = repo && { id: repo.repoId, orgId: repo.orgId, format: repo.format, visibility: repo.visibility };
+  checkRepositoryAccess(actor, facts, target.format, 'artifact:download');
+  return { actor, repo: repo! };
+}

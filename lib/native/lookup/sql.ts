@@ -1,0 +1,69 @@
+// The two statements of the download path, written once for both databases
+// (the only differences: placeholders and string aggregation).
+export function statements(provider: 'sqlite' | 'postgresql') {
+  const p = (n: number) => (provider === 'sqlite' ? '?' : `$${n}`);
+  const agg = provider === 'sqlite' ? 'group_concat(tr."access", \',\')' : 'string_agg(tr."access", \',\')';
+  return {
+    repository: `SELECT r."id" AS "repoId", r."orgId" AS "orgId", r."format" AS "format", r."visibility" AS "visibility",
+        a."sha256" AS "sha256", a."blobKey" AS "blobKey", a."size" AS "size", a."contentType" AS "contentType",
+        a."createdAt" AS "createdAt", a."filename" AS "filename"
+      FROM "Repository" r
+      JOIN "Organization" o ON o."id" = r."orgId"
+      LEFT JOIN "Artifact" a ON a."repositoryId" = r."id" AND a."path" = ${p(1)}
+      WHERE o."slug" = ${p(2)} AND r."name" = ${p(3)}`,
+    // Parameters: repoId (three times, SQLite positional), secretHash.
+    token: `SELECT t."id" AS "id", t."orgId" AS "orgId", t."userId" AS "userId", u."email" AS "email", u."name" AS "name",
+        t."type" AS "type", t."scopes" AS "scopes", t."allRepositories" AS "allRepositories",
+        t."revokedAt" AS "revokedAt", t."expiresAt" AS "expiresAt", m."role" AS "orgRole",
+        (SELECT rr."role" FROM "RepositoryRole" rr WHERE rr."userId" = t."userId" AND rr."repositoryId" = ${p(1)}) AS "repoRole",
+        (SELECT ${agg} FROM "TokenResource" tr WHERE tr."tokenId" = t."id" AND (tr."repositoryId" IS NULL OR tr."repositoryId" = ${p(provider === 'sqlite' ? 2 : 1)})) AS "accesses",
+        (SELECT COUNT(*) FROM "TokenRepository" tp WHERE tp."tokenId" = t."id" AND tp."repositoryId" = ${p(provider === 'sqlite' ? 3 : 1)}) AS "covered"
+      FROM "PersonalAccessToken" t
+      JOIN "User" u ON u."id" = t."userId"
+      LEFT JOIN "Membership" m ON m."userId" = t."userId" AND m."orgId" = t."orgId"
+      WHERE t."secretHash" = ${p(provider === 'sqlite' ? 4 : 2)}`,
+  };
+}
+
+type Raw = Record<string, unknown>;
+const date = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
+
+export function toRepoFile(row: Raw | undefined): import('./types').RepoFileRow | null {
+  if (!row) return null;
+  return {
+    repoId: String(row.repoId),
+    orgId: String(row.orgId),
+    format: String(row.format),
+    visibility: String(row.visibility),
+    file: row.sha256
+      ? {
+          sha256: String(row.sha256),
+          blobKey: String(row.blobKey),
+          size: Number(row.size),
+          contentType: String(row.contentType),
+          createdAt: date(row.createdAt)!,
+          filename: String(row.filename),
+        }
+      : null,
+  };
+}
+
+export function toToken(row: Raw | undefined): import('./types').TokenRow | null {
+  if (!row) return null;
+  return {
+    id: String(row.id),
+    orgId: String(row.orgId),
+    userId: String(row.userId),
+    email: String(row.email),
+    name: String(row.name),
+    type: String(row.type),
+    scopes: String(row.scopes),
+    allRepositories: row.allRepositories === true || row.allRepositories === 1 || row.allRepositories === 1n,
+    revokedAt: date(row.revokedAt),
+    expiresAt: date(row.expiresAt),
+    orgRole: (row.orgRole as string | null) ?? null,
+    repoRole: (row.repoRole as string | null) ?? null,
+    accesses: row.accesses ? String(row.accesses).split(',') : [],
+    covered: Number(row.covered) > 0,
+  };
+}

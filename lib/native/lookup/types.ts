@@ -1,0 +1,38 @@
+// The download path's database access: two prepared statements per request
+// (the repository with the requested file, and the token by its hash together
+// with the owner's role and grants for that one repository), straight on the
+// driver. Prisma costs several queries and ~1 ms of CPU here; this is the
+// hot path, so it is the one place that speaks SQL directly. Read-only.
+export type RepoFileRow = {
+  repoId: string;
+  orgId: string;
+  format: string;
+  visibility: string;
+  file: { sha256: string; blobKey: string; size: number; contentType: string; createdAt: Date; filename: string } | null;
+};
+
+export type TokenRow = {
+  id: string;
+  orgId: string;
+  userId: string;
+  email: string;
+  name: string;
+  type: string;
+  scopes: string;
+  allRepositories: boolean;
+  revokedAt: Date | null;
+  expiresAt: Date | null;
+  /** The owner's role in the token's organization; null when no longer a member. */
+  orgRole: string | null;
+  /** The owner's role on the looked-up repository. */
+  repoRole: string | null;
+  /** Resource grants that apply to the looked-up repository (its id or "*"). */
+  accesses: string[];
+  /** Scope tokens: the looked-up repository is in the token's list. */
+  covered: boolean;
+};
+
+export interface DownloadLookup {
+  repository(orgSlug: string, repoName: string, path: string): Promise<RepoFileRow | null>;
+  token(secretHash: string, repoId: string): Promise<TokenRow | null>;
+}
