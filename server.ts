@@ -4,14 +4,12 @@
 // Native tool paths (/raw, /pypi, /npm, /conda, /t/) will be dispatched here to
 // framework-free code in lib/native before Next sees them: Next's request
 // pipeline costs ~0.9 ms of CPU per request, too much for the download path.
-import { spawnSync } from 'node:child_process';
 import http from 'node:http';
-import path from 'node:path';
 import next from 'next';
 import { env } from '@/lib/env';
 import { migrate } from '@/lib/db/migrate';
 import { CLIENT_ADDRESS_HEADER, parseTrustList, resolveClientAddress } from '@/lib/http/client-address';
-import { buildIsCurrent, recordBuild } from '@/lib/server/build-stamp';
+import { buildIsCurrent, runBuild } from '@/lib/server/build-stamp';
 import { handleNativeNode } from '@/lib/native/node-adapter';
 import { isNativePath } from '@/lib/native/types';
 import { blobStore } from '@/lib/storage';
@@ -29,13 +27,7 @@ async function main() {
 
   if (!dev && !buildIsCurrent(root)) {
     log('no current production build: running `next build` (once; takes a minute or two)');
-    const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
-      cwd: root,
-      stdio: 'inherit',
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-    });
-    if (result.status !== 0) throw new Error('next build failed');
-    recordBuild(root);
+    runBuild(root);
   }
 
   // next-auth reads its base URL from the environment.

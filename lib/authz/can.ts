@@ -154,10 +154,17 @@ function canSee(principal: Principal, resource: Resource, held: Set<Scope>): boo
  *   `insufficient_scope`, telling the caller that a token with a wider grant
  *   (not a support ticket) is the fix.
  */
+const NOT_FOUND_MESSAGE: Record<Resource['type'], string> = {
+  organization: 'No such organization.',
+  repository: 'No such repository.',
+  token: 'No such token.',
+};
+
 export function requireScope(principal: Principal, scope: Scope, resource: Resource): void {
   if (can(principal, scope, resource)) return;
   if (principal.kind === 'anonymous') throw unauthenticated();
-  if (!canSee(principal, resource, effectiveScopes(principal, resource))) throw notFound();
+  // The same message as for a resource that does not exist: nothing tells the two apart.
+  if (!canSee(principal, resource, effectiveScopes(principal, resource))) throw notFound(NOT_FOUND_MESSAGE[resource.type]);
   if (principal.kind === 'pat') {
     throw forbidden(`This token does not grant ${scope}.`, 'insufficient_scope');
   }

@@ -1,6 +1,7 @@
 // Decides whether the production build is current. `npm start` builds when
 // there is no build or the sources changed since it was made (an upgrade in
 // place), so a fresh clone or an upgraded one starts with no extra step.
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,4 +39,12 @@ export function buildIsCurrent(root: string): boolean {
 
 export function recordBuild(root: string) {
   fs.writeFileSync(stampFile(root), sourceStamp(root));
+}
+
+/** Runs `next build` and records the stamp; throws when the build fails. */
+export function runBuild(root: string) {
+  const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const result = spawnSync(process.execPath, [next, 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (result.status !== 0) throw new Error('next build failed');
+  recordBuild(root);
 }

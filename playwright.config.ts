@@ -1,0 +1,61 @@
+import { defineConfig, type ReporterDescription } from '@playwright/test';
+
+/**
+ * End-to-end tests: every worker runs its own real server (e2e/support/fixtures.ts).
+ * TOLLGATE_TEST_DB=sqlite|postgresql picks the database (postgresql also needs TEST_PG_URL,
+ * see scripts/pg-cluster.sh); `npm test` (scripts/test.sh) runs both.
+ * Browsers are never downloaded: the console project drives Debian's /usr/bin/chromium.
+ */
+const db = process.env.TOLLGATE_TEST_DB ?? 'sqlite';
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+const reporter: ReporterDescription[] = [['list']];
+// scripts/test.sh sets PW_JSON_OUTPUT to sum up the results of all runs
+if (process.env.PW_JSON_OUTPUT) reporter.push(['json', { outputFile: process.env.PW_JSON_OUTPUT }]);
+
+export default defineConfig({
+  testDir: 'e2e',
+  // one folder per database, so the postgresql run does not wipe the sqlite run's traces
+  outputDir: `test-results/${db}`,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  retries: 0,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  reporter,
+  use: {
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+  },
+  projects: [
+    {
+      name: 'api',
+      testMatch: 'api/**/*.spec.ts',
+    },
+    {
+      name: 'console',
+      testMatch: 'console/**/*.spec.ts',
+      use: {
+        browserName: 'chromium',
+        headless: true,
+        viewport: { width: 1280, height: 800 },
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+          args: chromiumArgs,
+        },
+      },
+    },
+  ],
+});
