@@ -6,7 +6,8 @@ import crypto from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { anonymousActor, type Actor, type RequestMeta } from '@/lib/auth/actor';
-import { badRequest, unauthenticated } from './errors';
+import { env } from '@/lib/env';
+import { badRequest, forbidden, unauthenticated } from './errors';
 import { CLIENT_ADDRESS_HEADER } from './client-address';
 import type { Operation } from './operation';
 import { resolveActor } from './principal';
@@ -32,6 +33,12 @@ async function readJson(req: NextRequest): Promise<unknown> {
   const text = await req.text();
   if (text.length > MAX_JSON_BYTES) throw badRequest('The request body is too large.');
   if (!text.trim()) return {};
+  // Only JSON: a cross-site form cannot send application/json without a CORS
+  // preflight, which this API never grants (defence in depth beside SameSite).
+  const type = req.headers.get('content-type') ?? '';
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    throw badRequest('Send the body as JSON with Content-Type: application/json.', [{ path: '(root)', message: 'Expected application/json' }]);
+  }
   try {
     return JSON.parse(text);
   } catch {
@@ -49,6 +56,20 @@ function parse<T extends z.ZodType | undefined>(schema: T, value: unknown, where
   return result.data as Infer<T>;
 }
 
+/** Cookie-authenticated writes must come from our own pages (CSRF). */
+function checkOrigin(req: NextRequest) {
+  const origin = req.headers.get('origin');
+  if (!origin) return; // non-browser clients send none; SameSite=Lax covers old browsers
+  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw forbidden('Cross-site requests are not allowed.');
+  }
+  if (originHost !== host && origin !== env().publicUrl) throw forbidden('Cross-site requests are not allowed.');
+}
+
 export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
   op: Operation<P, Q, B>,
   handler: (ctx: HandlerContext<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>,
@@ -60,6 +81,7 @@ export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodT
         ? anonymousActor(meta)
         : await resolveActor({ cookie: (n) => req.cookies.get(n)?.value, authorization: req.headers.get('authorization') }, meta);
       if (op.auth === 'required' && !actor.user) throw unauthenticated();
+      if (actor.credential.type === 'session' && op.method !== 'GET') checkOrigin(req);
       const params = parse(op.params, await context.params, 'params') as Infer<P>;
       const query = parse(op.query, Object.fromEntries(req.nextUrl.searchParams), 'query') as Infer<Q>;
       const body = op.body ? parse(op.body, await readJson(req), 'body') : (undefined as Infer<B>);
