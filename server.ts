@@ -25,7 +25,8 @@ async function main() {
   const leftovers = await blobStore().cleanup();
   if (leftovers) log(`removed ${leftovers} partial upload(s) left by an earlier run`);
 
-  if (!dev && !buildIsCurrent(root)) {
+  // TOLLGATE_BUILD=never: use the build as it is (test runs that built once already).
+  if (!dev && process.env.TOLLGATE_BUILD !== 'never' && !buildIsCurrent(root)) {
     log('no current production build: running `next build` (once; takes a minute or two)');
     runBuild(root);
   }
@@ -55,6 +56,13 @@ async function main() {
         });
       return;
     }
+    if (!decodable(req.url ?? '/')) {
+      // Next answers a malformed percent-encoding with a bare 500; say what is wrong.
+      const api = (req.url ?? '').startsWith('/api/');
+      res.writeHead(400, { 'content-type': api ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8' });
+      res.end(api ? '{"error":{"code":"invalid_request","message":"The URL is not valid percent-encoding."}}' : 'Bad request: the URL is not valid percent-encoding.\n');
+      return;
+    }
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
@@ -68,6 +76,16 @@ async function main() {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+function decodable(url: string): boolean {
+  const q = url.indexOf('?');
+  try {
+    decodeURIComponent(q < 0 ? url : url.slice(0, q));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 main().catch((err: Error) => {

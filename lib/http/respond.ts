@@ -17,8 +17,14 @@ export function jsonReplacer(_key: string, value: unknown) {
   return typeof value === 'bigint' ? Number(value) : value;
 }
 
+/** One entry per bad field (API.md): the first problem zod found for each path. */
 export function zodDetails(error: z.ZodError) {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
+  const seen = new Map<string, string>();
+  for (const i of error.issues) {
+    const path = i.path.map(String).join('.') || '(root)';
+    if (!seen.has(path)) seen.set(path, i.message);
+  }
+  return [...seen].map(([path, message]) => ({ path, message }));
 }
 
 function isUniqueViolation(err: unknown): boolean {

@@ -46,6 +46,32 @@ async function readJson(req: NextRequest): Promise<unknown> {
   }
 }
 
+const MAX_DEPTH = 64;
+
+/**
+ * The path of the first string holding a NUL character (PostgreSQL cannot
+ * store one). Iterative, so a hostile, deeply nested body cannot overflow the
+ * stack; bodies nested deeper than MAX_DEPTH are refused.
+ */
+export function findNul(value: unknown): string | null {
+  const stack: [unknown, string, number][] = [[value, '', 0]];
+  while (stack.length) {
+    const [v, path, depth] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return path || '(root)';
+    } else if (v && typeof v === 'object') {
+      if (depth > MAX_DEPTH) throw badRequest(`JSON nested deeper than ${MAX_DEPTH} levels is not accepted.`, [{ path: path || '(root)', message: 'Too deeply nested.' }]);
+      for (const [k, child] of Object.entries(v)) stack.push([child, path ? `${path}.${k}` : k, depth + 1]);
+    }
+  }
+  return null;
+}
+
+function rejectNul(value: unknown, where: string) {
+  const at = findNul(value);
+  if (at) throw badRequest('Text may not contain NUL characters.', [{ path: where === 'body' ? at : `${where}.${at}`, message: 'Contains a NUL character.' }]);
+}
+
 function parse<T extends z.ZodType | undefined>(schema: T, value: unknown, where: string): Infer<T> {
   if (!schema) return undefined as Infer<T>;
   const result = schema.safeParse(value);
@@ -82,9 +108,15 @@ export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodT
         : await resolveActor({ cookie: (n) => req.cookies.get(n)?.value, authorization: req.headers.get('authorization') }, meta);
       if (op.auth === 'required' && !actor.user) throw unauthenticated();
       if (actor.credential.type === 'session' && op.method !== 'GET') checkOrigin(req);
-      const params = parse(op.params, await context.params, 'params') as Infer<P>;
-      const query = parse(op.query, Object.fromEntries(req.nextUrl.searchParams), 'query') as Infer<Q>;
-      const body = op.body ? parse(op.body, await readJson(req), 'body') : (undefined as Infer<B>);
+      const rawParams = await context.params;
+      const rawQuery = Object.fromEntries(req.nextUrl.searchParams);
+      const rawBody = op.body ? await readJson(req) : undefined;
+      rejectNul(rawParams, 'params');
+      rejectNul(rawQuery, 'query');
+      rejectNul(rawBody, 'body');
+      const params = parse(op.params, rawParams, 'params') as Infer<P>;
+      const query = parse(op.query, rawQuery, 'query') as Infer<Q>;
+      const body = op.body ? parse(op.body, rawBody, 'body') : (undefined as Infer<B>);
       const result = await handler({ actor, params, query, body, req, meta });
       if (result instanceof Response) return result;
       return json(result ?? null, op.status ?? 200);
