@@ -8,7 +8,7 @@ import { createSession } from '@/lib/auth/session';
 import { recordAudit } from '@/lib/audit/service';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
-import { conflict, forbidden, unauthenticated, type ErrorDetail } from '@/lib/http/errors';
+import { conflict, forbidden, rateLimited, unauthenticated, type ErrorDetail } from '@/lib/http/errors';
 import { insertOrganization } from '@/lib/orgs/records';
 import type { signInInput, signupInput } from './schema';
 
@@ -67,7 +67,8 @@ const limiterKeys = (email: string, address: string): [string, LimitPolicy][] =>
  */
 export async function signIn(input: z.output<typeof signInInput>, meta: RequestMeta) {
   const keys = limiterKeys(input.email, meta.address);
-  signInLimiter.check(keys);
+  const locked = signInLimiter.lockedFor(keys);
+  if (locked > 0) throw rateLimited(locked);
   const delay = signInLimiter.delayMs(keys);
   if (delay) await new Promise((r) => setTimeout(r, delay));
 

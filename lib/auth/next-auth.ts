@@ -8,7 +8,7 @@ import { signInInput } from '@/lib/accounts/schema';
 import { signIn } from '@/lib/accounts/service';
 import { env } from '@/lib/env';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
-import { ApiError } from '@/lib/http/errors';
+import { isApiError } from '@/lib/http/errors';
 import { endSession, SESSION_MAX_AGE_SECONDS } from './session';
 
 function header(headers: unknown, name: string): string {
@@ -39,8 +39,8 @@ export function authOptions(): NextAuthOptions {
             return { id: user.id, email: user.email, name: user.name, sid: session.id };
           } catch (err) {
             // The sign-in page reads these codes to explain the refusal.
-            if (err instanceof ApiError && err.status === 429) throw new Error(`rate_limited:${err.headers?.['Retry-After'] ?? '60'}`);
-            if (err instanceof ApiError && err.status === 401) return null;
+            if (isApiError(err) && err.status === 429) throw new Error(`rate_limited:${err.headers?.['Retry-After'] ?? '60'}`);
+            if (isApiError(err) && err.status === 401) return null;
             throw err;
           }
         },

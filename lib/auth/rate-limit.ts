@@ -3,7 +3,6 @@
 // slowed down; past the limit the key is locked and callers get 429 with
 // Retry-After. In memory: one instance's view, reset on restart (documented
 // in the README; a shared store is the multi-instance follow-up).
-import { rateLimited } from '@/lib/http/errors';
 
 type Counter = { failures: number; firstAt: number; lockedUntil: number };
 
@@ -29,15 +28,20 @@ export class FailureLimiter {
     return c;
   }
 
-  /** Throws 429 when any key is locked out. */
-  check(keys: [string, LimitPolicy][]) {
+  /**
+   * Seconds until every key is unlocked (0: not locked). Returns a number
+   * rather than throwing: the limiter lives on globalThis, shared by Next's
+   * separate server bundles, and an error class from one bundle is not
+   * `instanceof` the same class in another.
+   */
+  lockedFor(keys: [string, LimitPolicy][]): number {
     const t = this.now();
     let wait = 0;
     for (const [key, policy] of keys) {
       const c = this.get(key, policy);
       if (c && c.lockedUntil > t) wait = Math.max(wait, c.lockedUntil - t);
     }
-    if (wait > 0) throw rateLimited(Math.ceil(wait / 1000));
+    return Math.ceil(wait / 1000);
   }
 
   /** How long to hold the next attempt: grows with failures past slowAfter, at most 1 s. */

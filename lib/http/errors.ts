@@ -73,4 +73,8 @@ export const rateLimited = (retryAfterSeconds: number) =>
     headers: { 'Retry-After': String(retryAfterSeconds) },
   });
 
-export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
+// Structural as well as nominal: Next bundles lib/ once per server bundle, so an
+// ApiError may come from another copy of this class.
+export const isApiError = (e: unknown): e is ApiError =>
+  e instanceof ApiError ||
+  (e instanceof Error && e.name === 'ApiError' && typeof (e as ApiError).status === 'number' && typeof (e as ApiError).toBody === 'function');

@@ -3,7 +3,7 @@
 // else is logged with the request id and answered generically (no stack, no
 // message from inside).
 import { z } from 'zod';
-import { ApiError, conflict } from './errors';
+import { ApiError, conflict, isApiError } from './errors';
 
 export function json(body: unknown, status = 200, headers?: HeadersInit): Response {
   const h = new Headers(headers);
@@ -32,7 +32,7 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 export function errorResponse(err: unknown, requestId: string): Response {
-  if (err instanceof ApiError) return json(err.toBody(), err.status, { ...err.headers, 'x-request-id': requestId });
+  if (isApiError(err)) return json(err.toBody(), err.status, { ...err.headers, 'x-request-id': requestId });
   if (err instanceof z.ZodError) {
     const e = new ApiError(400, 'invalid_request', 'The request is not valid.', { details: zodDetails(err) });
     return json(e.toBody(), 400, { 'x-request-id': requestId });

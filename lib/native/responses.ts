@@ -1,7 +1,6 @@
 // Error answers of the native routes: the API's error shape, and on 401 the
 // WWW-Authenticate challenge that makes pip, npm and curl retry with
 // credentials (PRODUCT.md "Native tool routes").
-import { ApiError } from '@/lib/http/errors';
 import { errorResponse, jsonReplacer } from '@/lib/http/respond';
 import type { NativeResponse } from './types';
 
@@ -23,4 +22,3 @@ export async function nativeError(err: unknown, requestId: string): Promise<Nati
   return { status: res.status, headers, body: await res.text() };
 }
 
-export const isUnauthenticated = (err: unknown) => err instanceof ApiError && err.status === 401;

@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { OrgSettingsForm } from '@/components/orgs/org-settings-form';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireOrgContext } from '../org-context';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+export default async function SettingsPage({ params }: { params: Promise<{ org: string }> }) {
+  const { org } = await params;
+  const ctx = await requireOrgContext(org, `/${org}/settings`);
+  return (
+    <>
+      <PageHeader title="Settings" description="The name of this organization and its defaults." />
+      <OrgSettingsForm
+        // A fresh form when the saved values change (router.refresh after saving).
+        key={`${ctx.org.name}|${ctx.org.defaultVisibility}`}
+        org={{ slug: ctx.org.slug, name: ctx.org.name, defaultVisibility: ctx.org.defaultVisibility }}
+        canEdit={ctx.can.editSettings}
+      />
+    </>
+  );
+}

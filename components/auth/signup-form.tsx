@@ -1,0 +1,131 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { SlugFields } from '@/components/orgs/slug-fields';
+import { slugify } from '@/components/orgs/slug';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { FormError } from '@/components/ui/form-error';
+import { Input } from '@/components/ui/input';
+import { signupInput } from '@/lib/accounts/schema';
+import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
+import { ApiClientError, apiFetch, errorMessage, fieldErrors, validate } from '@/lib/http/client';
+
+type SignupResult = { user: { id: string; email: string; name: string }; org: { slug: string; name: string; role: string } };
+
+export function SignupForm({ showSignInLink = true }: { showSignInLink?: boolean }) {
+  const id = useId();
+  const router = useRouter();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [orgName, setOrgName] = useState('');
+  const [orgSlug, setOrgSlug] = useState('');
+  const [slugEdited, setSlugEdited] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  function focusFirstInvalid() {
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    setFormError(null);
+    const checked = validate(signupInput, { name, email, password, orgName, orgSlug });
+    if (checked.errors) {
+      setErrors(checked.errors);
+      focusFirstInvalid();
+      return;
+    }
+    setErrors({});
+    setPending(true);
+    try {
+      const result = await apiFetch<SignupResult>('/api/v1/signup', { method: 'POST', body: checked.data });
+      // The response set the session cookie; the console renders with it.
+      router.push(`/${result.org.slug}/repositories`);
+    } catch (err) {
+      setPending(false);
+      const byField = err instanceof ApiClientError ? fieldErrors(err.details) : {};
+      setErrors(byField);
+      if (Object.keys(byField).length) focusFirstInvalid();
+      else setFormError(errorMessage(err));
+    }
+  }
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormError>{formError}</FormError>
+      <Field htmlFor={`${id}-name`} label="Name" error={errors.name}>
+        <Input name="name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" maxLength={100} required />
+      </Field>
+      <Field htmlFor={`${id}-email`} label="E-mail" error={errors.email}>
+        <Input
+          type="email"
+          name="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          autoComplete="email"
+          spellCheck={false}
+          required
+        />
+      </Field>
+      <Field
+        htmlFor={`${id}-password`}
+        label="Password"
+        error={errors.password}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong, memorable password.`}
+      >
+        <Input
+          type="password"
+          name="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="new-password"
+          minLength={PASSWORD_MIN_LENGTH}
+          required
+        />
+      </Field>
+
+      <div className="border-t border-border pt-4">
+        <p className="mb-3 text-sm text-fg-muted">
+          Your organization holds your repositories, members and tokens. You can create more later.
+        </p>
+        <div className="space-y-4">
+          <SlugFields
+            idPrefix={id}
+            name={orgName}
+            slug={orgSlug}
+            onNameChange={(value) => {
+              setOrgName(value);
+              if (!slugEdited) setOrgSlug(slugify(value));
+            }}
+            onSlugChange={(value) => {
+              setSlugEdited(value !== '');
+              setOrgSlug(value);
+            }}
+            nameError={errors.orgName}
+            slugError={errors.orgSlug}
+          />
+        </div>
+      </div>
+
+      <Button type="submit" loading={pending} className="w-full">
+        Create account
+      </Button>
+      {showSignInLink ? (
+        <p className="text-center text-sm text-fg-muted">
+          Already have an account?{' '}
+          <Link href="/signin" className="font-medium text-brand-700 hover:underline">
+            Sign in
+          </Link>
+        </p>
+      ) : null}
+    </form>
+  );
+}

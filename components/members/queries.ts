@@ -1,0 +1,53 @@
+'use client';
+
+// Members and invitations of an organization through the management API,
+// with react-query: one key per list, invalidated by every mutation.
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { apiFetch } from '@/lib/http/client';
+
+export type Member = { userId: string; email: string; name: string; role: string; joinedAt: string };
+export type PendingInvitation = {
+  id: string;
+  email: string;
+  role: string;
+  repositories: { repo: string; role: string }[];
+  invitedBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+};
+export type CreatedInvitation = PendingInvitation & { acceptUrl: string; emailed: boolean };
+type Page<T> = { items: T[]; nextCursor: string | null };
+
+export const orgPath = (slug: string) => `/api/v1/orgs/${encodeURIComponent(slug)}`;
+
+export const membersKey = (slug: string) => ['orgs', slug, 'members'] as const;
+export const invitationsKey = (slug: string) => ['orgs', slug, 'invitations'] as const;
+
+const PAGE_SIZE = 100;
+
+function listPath(base: string, cursor: string | null) {
+  const q = new URLSearchParams({ limit: String(PAGE_SIZE) });
+  if (cursor) q.set('cursor', cursor);
+  return `${base}?${q}`;
+}
+
+export function useMembers(slug: string) {
+  return useInfiniteQuery({
+    queryKey: membersKey(slug),
+    queryFn: ({ pageParam, signal }) => apiFetch<Page<Member>>(listPath(`${orgPath(slug)}/members`, pageParam), { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function useInvitations(slug: string, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: invitationsKey(slug),
+    queryFn: ({ pageParam, signal }) =>
+      apiFetch<Page<PendingInvitation>>(listPath(`${orgPath(slug)}/invitations`, pageParam), { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    enabled,
+  });
+}
+

@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react';
+import { KeyIcon, ListIcon, PackageIcon, SettingsIcon, ShieldIcon, UsersIcon } from '@/components/ui/icons';
+
+export type NavItem = { segment: string; label: string; icon: ReactNode };
+
+/** The sections of an organization, in sidebar order: /{org}/{segment}. */
+export const ORG_NAV: readonly NavItem[] = [
+  { segment: 'repositories', label: 'Repositories', icon: <PackageIcon /> },
+  { segment: 'members', label: 'Members', icon: <UsersIcon /> },
+  { segment: 'tokens', label: 'Tokens', icon: <KeyIcon /> },
+  { segment: 'entitlements', label: 'Entitlements', icon: <ShieldIcon /> },
+  { segment: 'audit', label: 'Audit', icon: <ListIcon /> },
+  { segment: 'settings', label: 'Settings', icon: <SettingsIcon /> },
+];
