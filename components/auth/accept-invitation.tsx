@@ -9,6 +9,7 @@ import { Input } from '@/components/ui/input';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
 import { ApiClientError, apiFetch, errorMessage, fieldErrors, validate } from '@/lib/http/client';
 import { acceptInvitationInput } from '@/lib/invitations/schema';
+import { useFocusAfterRender } from '@/components/forms/use-focus-after-render';
 
 type AcceptResult = { user: { id: string; email: string; name: string }; org: { slug: string; name: string; role: string } };
 
@@ -25,9 +26,10 @@ export function AcceptWithNewAccount({ secret, email }: { secret: string; email:
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const focusLater = useFocusAfterRender();
 
   const focusFirstInvalid = () =>
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    focusLater(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -8,6 +8,7 @@ import { FormError } from '@/components/ui/form-error';
 import { Input } from '@/components/ui/input';
 import { signInInput } from '@/lib/accounts/schema';
 import { validate } from '@/lib/http/client';
+import { useFocusAfterRender } from '@/components/forms/use-focus-after-render';
 
 /** The sign-in page's text for next-auth's error codes (see lib/auth/next-auth.ts). */
 export function signInErrorMessage(code: string | null | undefined): string | null {
@@ -40,6 +41,7 @@ export function SignInForm({ callbackUrl, initialError, defaultEmail = '' }: Sig
   const [pending, setPending] = useState(false);
   const bannerRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const focusLater = useFocusAfterRender();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -48,7 +50,7 @@ export function SignInForm({ callbackUrl, initialError, defaultEmail = '' }: Sig
     const checked = validate(signInInput, { email, password });
     if (checked.errors) {
       setErrors(checked.errors);
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      focusLater(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'));
       return;
     }
     setErrors({});
@@ -67,7 +69,7 @@ export function SignInForm({ callbackUrl, initialError, defaultEmail = '' }: Sig
     }
     setPending(false);
     setFormError(failure === 'network' ? 'Could not reach the server. Check your connection and try again.' : signInErrorMessage(failure));
-    requestAnimationFrame(() => bannerRef.current?.focus());
+    focusLater(() => bannerRef.current);
   }
 
   return (

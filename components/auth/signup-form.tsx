@@ -12,6 +12,7 @@ import { Input } from '@/components/ui/input';
 import { signupInput } from '@/lib/accounts/schema';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
 import { ApiClientError, apiFetch, errorMessage, fieldErrors, validate } from '@/lib/http/client';
+import { useFocusAfterRender } from '@/components/forms/use-focus-after-render';
 
 type SignupResult = { user: { id: string; email: string; name: string }; org: { slug: string; name: string; role: string } };
 
@@ -28,9 +29,10 @@ export function SignupForm({ showSignInLink = true }: { showSignInLink?: boolean
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const focusLater = useFocusAfterRender();
 
   function focusFirstInvalid() {
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    focusLater(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'));
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

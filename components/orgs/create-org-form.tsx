@@ -9,6 +9,7 @@ import { ApiClientError, apiFetch, errorMessage, fieldErrors, validate } from '@
 import { createOrgInput } from '@/lib/orgs/schema';
 import { slugify } from './slug';
 import { SlugFields } from './slug-fields';
+import { useFocusAfterRender } from '@/components/forms/use-focus-after-render';
 
 /** Name and slug of a new organization; the creator becomes its owner. */
 export function CreateOrgForm({ cancelHref }: { cancelHref: string | null }) {
@@ -21,9 +22,10 @@ export function CreateOrgForm({ cancelHref }: { cancelHref: string | null }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const focusLater = useFocusAfterRender();
 
   const focusFirstInvalid = () =>
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    focusLater(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -13,6 +13,7 @@ import { useToast } from '@/components/ui/toast';
 import { REPOSITORY_VISIBILITIES, type RepositoryVisibility } from '@/lib/authz/scopes';
 import { ApiClientError, apiFetch, errorMessage, fieldErrors, validate } from '@/lib/http/client';
 import { updateOrgInput } from '@/lib/orgs/schema';
+import { useFocusAfterRender } from '@/components/forms/use-focus-after-render';
 
 export const VISIBILITY_OPTIONS: Record<RepositoryVisibility, { label: string; description: string }> = {
   public: {
@@ -44,10 +45,11 @@ export function OrgSettingsForm({ org, canEdit }: OrgSettingsFormProps) {
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const focusLater = useFocusAfterRender();
   const visibilityError = errors['settings.defaultVisibility'] ?? errors.settings;
 
   const focusFirstInvalid = () =>
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    focusLater(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -139,11 +141,14 @@ export function OrgSettingsForm({ org, canEdit }: OrgSettingsFormProps) {
                       value={value}
                       checked={checked}
                       onChange={() => setVisibility(value)}
+                      aria-labelledby={`${id}-vis-${value}-name`}
                       aria-describedby={`${id}-vis-${value}`}
                       className="mt-0.5 size-4 shrink-0 accent-brand-600 focus-visible:outline-none"
                     />
                     <span className="min-w-0">
-                      <span className="block text-sm font-medium text-fg">{option.label}</span>
+                      <span id={`${id}-vis-${value}-name`} className="block text-sm font-medium text-fg">
+                        {option.label}
+                      </span>
                       <span id={`${id}-vis-${value}`} className="mt-0.5 block text-xs text-fg-muted">
                         {option.description}
                       </span>
