@@ -73,6 +73,7 @@ export const updateTokenInput = z
 export const tokenParams = z.object({ id: z.string().min(1).max(100) });
 export const listTokensQuery = z.object({
   status: z.enum(TOKEN_STATUSES).optional(),
+  org: z.string().trim().toLowerCase().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().min(1).max(100).optional(),
 });

@@ -98,7 +98,11 @@ export async function createToken(actor: Actor, input: z.output<typeof createTok
   const access = actor.principal.kind === 'user' ? actor.principal.user : null;
   const check = access ? grantableBy(access, grant, org.id, repos) : { ok: false as const, problems: [] };
   if (!check.ok) {
-    const named = check.problems.map((p) => ({ ...p, message: repos.reduce((m, r) => m.replaceAll(r.id, `"${r.name}"`), p.message) }));
+    // Name repositories, and point at the request's own fields.
+    const named = check.problems.map((p) => ({
+      path: p.path.replace(/^resources\.(\d+)\.repositoryId$/, 'resources.$1.repo').replace(/^repositoryIds\./, 'repositories.'),
+      message: repos.reduce((m, r) => m.replaceAll(r.id, `"${r.name}"`), p.message),
+    }));
     throw badRequest('A token may not grant more than you hold.', named);
   }
 
@@ -144,7 +148,7 @@ export async function listTokens(actor: Actor, q: z.output<typeof listTokensQuer
     : q.status === 'active' ? { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }
     : {};
   const rows = await db().personalAccessToken.findMany({
-    where: { userId: actor.user!.id, ...status },
+    where: { userId: actor.user!.id, ...status, ...(q.org ? { org: { slug: q.org } } : {}) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     include,
     take: q.limit + 1,

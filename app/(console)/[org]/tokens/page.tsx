@@ -1,25 +1,23 @@
 import type { Metadata } from 'next';
-import { EmptyState } from '@/components/ui/empty-state';
-import { KeyIcon } from '@/components/ui/icons';
-import { PageHeader } from '@/components/ui/page-header';
+import { TokensView } from '@/components/tokens/tokens-view';
+import { TOKEN_STATUSES } from '@/lib/tokens/schema';
+import { env } from '@/lib/env';
 import { requireOrgContext } from '../org-context';
 
 export const metadata: Metadata = { title: 'Tokens' };
 
-export default async function TokensPage({ params }: { params: Promise<{ org: string }> }) {
+type Status = (typeof TOKEN_STATUSES)[number];
+
+export default async function TokensPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<{ status?: string | string[] }>;
+}) {
   const { org } = await params;
-  await requireOrgContext(org, `/${org}/tokens`);
-  return (
-    <>
-      <PageHeader
-        title="Personal access tokens"
-        description="Your own tokens for package tools, CI jobs and the management API."
-      />
-      <EmptyState
-        icon={<KeyIcon />}
-        title="No tokens yet"
-        description="A personal access token lets pip, npm, twine, conda, curl or a CI job act as you, limited to the repositories and permissions you choose. Creating tokens arrives with the token release."
-      />
-    </>
-  );
+  const { status } = await searchParams;
+  const ctx = await requireOrgContext(org, `/${org}/tokens`);
+  const initial = (TOKEN_STATUSES as readonly string[]).includes(String(status)) ? (status as Status) : 'active';
+  return <TokensView org={{ slug: ctx.org.slug, name: ctx.org.name }} initialStatus={initial} publicUrl={env().publicUrl} />;
 }
