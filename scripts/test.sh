@@ -175,7 +175,8 @@ unit() {
 
 e2e() { # DB [PG_URL]
   local db="$1" pg_url="${2:-}"
-  local env=(TOLLGATE_TEST_DB="$db" PW_JSON_OUTPUT="$TMP_DIR/pw-$db.json")
+  # The build stage just ran: servers must not start builds of their own.
+  local env=(TOLLGATE_TEST_DB="$db" PW_JSON_OUTPUT="$TMP_DIR/pw-$db.json" TOLLGATE_BUILD=never)
   [[ -n "$pg_url" ]] && env+=(TEST_PG_URL="$pg_url")
   env "${env[@]}" npx --no-install playwright test "${PW_ARGS[@]}" </dev/null
 }

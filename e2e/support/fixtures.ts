@@ -160,7 +160,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       }
     },
     // start-up (up to 60 s health wait, plus database creation) gets its own budget
-    { scope: 'worker', timeout: 120_000 },
+    { scope: 'worker', timeout: 240_000 },
   ],
 
   baseURL: async ({ server }, provide) => {

@@ -202,7 +202,7 @@ async function waitForHealth(
 export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
   installExitHook();
   const kind = testDatabaseKind();
-  const readyTimeoutMs = opts.readyTimeoutMs ?? 60_000;
+  const readyTimeoutMs = opts.readyTimeoutMs ?? 120_000;
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tollgate-e2e-'));
   let db: { name: string; url: string } | undefined;
