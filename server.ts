@@ -13,6 +13,7 @@ import { buildIsCurrent, runBuild } from '@/lib/server/build-stamp';
 import { handleNativeNode } from '@/lib/native/node-adapter';
 import { isNativePath } from '@/lib/native/types';
 import { blobStore } from '@/lib/storage';
+import { downloadLog } from '@/lib/usage/download-log';
 
 const root = process.cwd();
 const dev = process.argv.includes('--dev');
@@ -68,11 +69,16 @@ async function main() {
   server.keepAliveTimeout = 65_000;
   server.listen(config.port, () => log(`listening on ${config.publicUrl} (port ${config.port}${dev ? ', development' : ''})`));
 
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     log(`${signal}: shutting down`);
-    server.close(() => process.exit(0));
+    // Recorded downloads still in memory are written before exiting.
+    const exit = () => void downloadLog().flush().finally(() => process.exit(0));
+    server.close(exit);
     server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 10_000).unref();
+    setTimeout(exit, 10_000).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

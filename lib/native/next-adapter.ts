@@ -19,6 +19,8 @@ async function handle(req: Request): Promise<Response> {
   });
   if (!answer) return new Response('Not found', { status: 404 });
   const resolved = answer.body instanceof Promise ? await answer.body : answer.body;
+  // Through Next the bytes actually sent are not observable: report the length.
+  answer.onSent?.(Number(answer.headers['content-length'] ?? 0));
   const out = resolved instanceof Readable ? (Readable.toWeb(resolved) as ReadableStream) : (resolved ?? null);
   return new Response(out as BodyInit | null, { status: answer.status, headers: answer.headers });
 }

@@ -32,12 +32,19 @@ export async function writeNode(res: ServerResponse, r: NativeResponse): Promise
     }
   }
   res.writeHead(r.status, r.headers);
+  let sent = 0;
   if (body instanceof Readable) {
+    if (r.onSent) body.on('data', (chunk: Buffer) => (sent += chunk.length));
     // A client that goes away mid-download destroys the file stream with it.
     await pipeline(body, res).catch(() => {});
   } else {
-    res.end(body ?? undefined);
+    await new Promise<void>((resolve) => {
+      res.on('close', resolve);
+      res.end(body ?? undefined);
+    });
+    if (res.writableFinished && body) sent = Buffer.byteLength(body);
   }
+  r.onSent?.(sent);
 }
 
 /** Handles a native path; resolves false when the path is not native. */

@@ -20,6 +20,8 @@ export type NativeResponse = {
   headers: Record<string, string>;
   /** A promise for small bodies read in one call (see serve-file.ts). */
   body?: string | Buffer | Readable | Promise<Buffer> | null;
+  /** Called once the response is over, with the body bytes actually sent. */
+  onSent?: (bytes: number) => void;
 };
 
 /** Paths the native pipeline owns. */

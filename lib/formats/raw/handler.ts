@@ -6,6 +6,7 @@ import { authorizeDownload } from '@/lib/native/download';
 import { badRequest, notFound } from '@/lib/http/errors';
 import { authorizeRepository } from '@/lib/native/repository';
 import { jsonResponse } from '@/lib/native/responses';
+import { recordDownload } from '@/lib/native/record-download';
 import { serveFile } from '@/lib/native/serve-file';
 import { artifactPath, decodeSegments } from '@/lib/native/paths';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
@@ -17,9 +18,9 @@ export async function handleRaw(req: NativeRequest, presented: Presented | null,
   const path = artifactPath(segments.slice(2));
 
   if (req.method === 'GET' || req.method === 'HEAD') {
-    const { repo } = await authorizeDownload(presented, meta, { org, repo: repoName, path, format: 'raw' });
+    const { actor, repo } = await authorizeDownload(presented, meta, { org, repo: repoName, path, format: 'raw' });
     if (!repo.file) throw notFound('No such file.');
-    return serveFile(req, repo.file);
+    return recordDownload(serveFile(req, repo.file), req, actor, repo, path);
   }
   if (req.method === 'PUT') {
     const actor = await resolveNativeActor(presented, meta);
