@@ -1,0 +1,202 @@
+'use client';
+
+import Link from 'next/link';
+import { useState, type ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { FormError } from '@/components/ui/form-error';
+import { PackageIcon, PlusIcon } from '@/components/ui/icons';
+import { PageHeader } from '@/components/ui/page-header';
+import { Skeleton } from '@/components/ui/skeleton';
+import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { formatDateTime, formatRelative } from '@/components/members/format';
+import { errorMessage } from '@/lib/http/client';
+import { CreateRepoDialog } from './create-repo-dialog';
+import { exactBytes, formatBytes } from './format';
+import { FormatBadge, VisibilityBadge } from './repo-badges';
+import { useRepos } from './queries';
+
+export type RepositoriesViewProps = {
+  org: { slug: string; name: string; defaultVisibility: string };
+  /** repo:create on the organization. */
+  canCreate: boolean;
+};
+
+/** The repositories page: the list the viewer can see, and "Create repository". */
+export function RepositoriesView({ org, canCreate }: RepositoriesViewProps) {
+  const [creating, setCreating] = useState(false);
+  const repos = useRepos(org.slug);
+  // One "Create repository" button at a time: in the header, or in the empty state.
+  const empty = repos.isSuccess && repos.data.pages.every((p) => p.items.length === 0);
+  const createButton = canCreate ? (
+    <Button type="button" onClick={() => setCreating(true)}>
+      <PlusIcon />
+      Create repository
+    </Button>
+  ) : null;
+
+  return (
+    <>
+      <PageHeader
+        title="Repositories"
+        description={`Package repositories of ${org.name} and who can read them.`}
+        actions={empty ? null : createButton}
+      />
+      <ReposTable orgSlug={org.slug} emptyAction={createButton} />
+      {canCreate ? (
+        <CreateRepoDialog
+          open={creating}
+          onOpenChange={setCreating}
+          orgSlug={org.slug}
+          orgName={org.name}
+          defaultVisibility={org.defaultVisibility}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function ReposTable({ orgSlug, emptyAction }: { orgSlug: string; emptyAction: ReactNode }) {
+  const repos = useRepos(orgSlug);
+
+  if (repos.isPending) {
+    return (
+      <Table aria-label="Repositories" aria-busy="true">
+        <Head />
+        <TBody>
+          {[0, 1, 2].map((i) => (
+            <TR key={i}>
+              <TD>
+                <Skeleton className="h-4 w-32" />
+              </TD>
+              <TD>
+                <Skeleton className="h-5 w-12 rounded-full" />
+              </TD>
+              <TD>
+                <Skeleton className="h-5 w-16 rounded-full" />
+              </TD>
+              <TD>
+                <Skeleton className="h-4 w-48" />
+              </TD>
+              <TD>
+                <Skeleton className="ml-auto h-4 w-8" />
+              </TD>
+              <TD>
+                <Skeleton className="ml-auto h-4 w-14" />
+              </TD>
+              <TD>
+                <Skeleton className="h-4 w-20" />
+              </TD>
+            </TR>
+          ))}
+        </TBody>
+      </Table>
+    );
+  }
+
+  if (repos.isError) {
+    return (
+      <FormError title="The repositories could not be loaded.">
+        {errorMessage(repos.error)}{' '}
+        <button type="button" className="font-medium underline" onClick={() => repos.refetch()}>
+          Try again
+        </button>
+      </FormError>
+    );
+  }
+
+  const rows = repos.data.pages.flatMap((p) => p.items);
+  if (!rows.length) {
+    return (
+      <EmptyState
+        icon={<PackageIcon />}
+        title="No repositories yet"
+        description={
+          emptyAction
+            ? 'Repositories hold raw files and PyPI, npm and conda packages. Create one, then upload with curl, twine, npm or conda.'
+            : 'Repositories hold raw files and PyPI, npm and conda packages. None is shared with you yet: ask an admin of this organization for a role on one.'
+        }
+        action={emptyAction}
+      />
+    );
+  }
+
+  return (
+    <>
+      <Table aria-label="Repositories">
+        <Head />
+        <TBody>
+          {rows.map((repo) => (
+            <TR key={repo.id}>
+              <TD className="font-medium">
+                <Link
+                  href={`/${orgSlug}/repositories/${encodeURIComponent(repo.name)}`}
+                  className="font-mono text-[13px] text-brand-700 hover:underline"
+                >
+                  {repo.name}
+                </Link>
+              </TD>
+              <TD>
+                <FormatBadge format={repo.format} />
+              </TD>
+              <TD>
+                <VisibilityBadge visibility={repo.visibility} />
+              </TD>
+              <TD className="max-w-xs text-fg-muted">
+                {repo.description ? (
+                  <span className="line-clamp-2" title={repo.description}>
+                    {repo.description}
+                  </span>
+                ) : (
+                  <span className="text-fg-subtle">—</span>
+                )}
+              </TD>
+              {repo.permissions.includes('artifact:view') ? (
+                <>
+                  <TD className="text-right tabular-nums">{repo.fileCount}</TD>
+                  <TD className="text-right whitespace-nowrap tabular-nums" title={exactBytes(repo.totalBytes)}>
+                    {formatBytes(repo.totalBytes)}
+                  </TD>
+                </>
+              ) : (
+                // Uploaders and distribution managers do not see the files.
+                <>
+                  <TD className="text-right text-fg-subtle">—</TD>
+                  <TD className="text-right text-fg-subtle">—</TD>
+                </>
+              )}
+              <TD className="whitespace-nowrap text-fg-muted">
+                <time dateTime={repo.updatedAt} title={formatDateTime(repo.updatedAt)}>
+                  {formatRelative(repo.updatedAt)}
+                </time>
+              </TD>
+            </TR>
+          ))}
+        </TBody>
+      </Table>
+      {repos.hasNextPage ? (
+        <div className="mt-3 flex justify-center">
+          <Button type="button" variant="secondary" size="sm" loading={repos.isFetchingNextPage} onClick={() => repos.fetchNextPage()}>
+            Load more repositories
+          </Button>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function Head() {
+  return (
+    <THead>
+      <TR>
+        <TH>Name</TH>
+        <TH>Format</TH>
+        <TH>Visibility</TH>
+        <TH>Description</TH>
+        <TH className="text-right">Files</TH>
+        <TH className="text-right">Size</TH>
+        <TH>Updated</TH>
+      </TR>
+    </THead>
+  );
+}
