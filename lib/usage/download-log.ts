@@ -3,7 +3,9 @@
 // INSERT, so a download never waits on the database. A clean shutdown drains
 // the queue (server.ts). If the database is unavailable, events wait in
 // memory up to MAX_QUEUED and the oldest are dropped (and counted) beyond.
-import { db } from '@/lib/db/client';
+// The writer speaks SQL on the driver (download-writer.ts): this is the hot path.
+import { env } from '@/lib/env';
+import { createDownloadWriter } from './download-writer';
 
 export type DownloadEventInput = {
   at: Date;
@@ -73,10 +75,6 @@ export class DownloadLog {
 const g = globalThis as unknown as { tollgateDownloadLog?: DownloadLog };
 
 export function downloadLog(): DownloadLog {
-  g.tollgateDownloadLog ??= new DownloadLog((batch) =>
-    db().downloadEvent.createMany({
-      data: batch.map((e) => ({ ...e, bytes: BigInt(e.bytes), path: e.path.slice(0, 1024), userAgent: e.userAgent.slice(0, 500) })),
-    }),
-  );
+  g.tollgateDownloadLog ??= new DownloadLog(createDownloadWriter(env().database));
   return g.tollgateDownloadLog;
 }
