@@ -13,8 +13,8 @@ export type Repo = {
   description: string;
   createdAt: string;
   updatedAt: string;
-  fileCount: number;
-  totalBytes: number;
+  fileCount: number | null;
+  totalBytes: number | null;
   urls: Record<string, string>;
   /** The scopes the viewer holds on this repository. */
   permissions: string[];

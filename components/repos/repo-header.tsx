@@ -14,8 +14,8 @@ export type RepoHeaderProps = {
     format: string;
     visibility: string;
     description: string;
-    fileCount: number;
-    totalBytes: number;
+    fileCount: number | null;
+    totalBytes: number | null;
     urls: Record<string, string>;
   };
 };
@@ -52,7 +52,7 @@ export function RepoHeader({ orgSlug, repo, showStats }: RepoHeaderProps) {
       <p className="mt-1 max-w-3xl text-sm text-fg-muted">
         {repo.description || <span className="text-fg-subtle">No description.</span>}
       </p>
-      {showStats ? (
+      {showStats && repo.fileCount !== null && repo.totalBytes !== null ? (
         <p className="mt-1 text-xs text-fg-subtle">
           {repo.fileCount} {repo.fileCount === 1 ? 'file' : 'files'} ·{' '}
           <span title={exactBytes(repo.totalBytes)}>{formatBytes(repo.totalBytes)}</span>

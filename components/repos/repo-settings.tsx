@@ -21,7 +21,7 @@ import { RadioCards } from './radio-cards';
 
 export type RepoSettingsProps = {
   orgSlug: string;
-  repo: { name: string; visibility: string; description: string; fileCount: number; totalBytes: number };
+  repo: { name: string; visibility: string; description: string; fileCount: number | null; totalBytes: number | null };
   /** repo:edit — the form. */
   canEdit: boolean;
   /** repo:delete — the danger zone. */
@@ -194,9 +194,11 @@ function DangerZone({ orgSlug, repo }: { orgSlug: string; repo: RepoSettingsProp
         title={`Delete ${repo.name}?`}
         body={
           <p>
-            {repo.fileCount === 0
-              ? 'The repository is empty.'
-              : `${repo.fileCount} ${repo.fileCount === 1 ? 'file' : 'files'} (${formatBytes(repo.totalBytes)}) will be deleted.`}{' '}
+            {repo.fileCount === null || repo.totalBytes === null
+              ? 'Its files will be deleted.'
+              : repo.fileCount === 0
+                ? 'The repository is empty.'
+                : `${repo.fileCount} ${repo.fileCount === 1 ? 'file' : 'files'} (${formatBytes(repo.totalBytes)}) will be deleted.`}{' '}
             Tokens and entitlements that grant it lose that grant. This cannot be undone.
           </p>
         }

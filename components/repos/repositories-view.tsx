@@ -153,9 +153,9 @@ function ReposTable({ orgSlug, emptyAction }: { orgSlug: string; emptyAction: Re
               </TD>
               {repo.permissions.includes('artifact:view') ? (
                 <>
-                  <TD className="text-right tabular-nums">{repo.fileCount}</TD>
-                  <TD className="text-right whitespace-nowrap tabular-nums" title={exactBytes(repo.totalBytes)}>
-                    {formatBytes(repo.totalBytes)}
+                  <TD className="text-right tabular-nums">{repo.fileCount ?? 0}</TD>
+                  <TD className="text-right whitespace-nowrap tabular-nums" title={exactBytes(repo.totalBytes ?? 0)}>
+                    {formatBytes(repo.totalBytes ?? 0)}
                   </TD>
                 </>
               ) : (

@@ -26,8 +26,8 @@ export type Repo = {
   description: string;
   createdAt: string;
   updatedAt: string;
-  fileCount: number;
-  totalBytes: number;
+  fileCount: number | null;
+  totalBytes: number | null;
   urls: Record<string, string>;
   permissions: string[];
 };

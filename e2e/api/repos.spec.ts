@@ -381,6 +381,9 @@ test.describe('roles', () => {
       const repo = await api.get<Repo>(repoUrl(w.org, 'r'), auth);
       expect(repo.status, `${role} GET`).toBe(200);
       expect(sorted(repo.json.permissions), `${role} permissions`).toEqual(ROLE_SCOPES[role]);
+      // File counts describe the files: hidden from those who may not list them.
+      if (can.files) expect(repo.json.fileCount, `${role} sees the count`).toBeGreaterThanOrEqual(1);
+      else expect(repo.json, `${role} does not see counts`).toMatchObject({ fileCount: null, totalBytes: null });
 
       const check = async (allowed: boolean, res: ApiResponse, what: string, ok = 200) => {
         if (allowed) expect(res.status, `${role} ${what}: ${res.text}`).toBe(ok);

@@ -42,8 +42,8 @@ export const repoView = z.object({
   description: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  fileCount: z.number(),
-  totalBytes: z.number(),
+  fileCount: z.number().nullable(),
+  totalBytes: z.number().nullable(),
   urls: z.record(z.string(), z.string()),
   permissions: z.array(z.string()),
 });

@@ -35,6 +35,7 @@ async function stats(repoIds: string[]) {
 }
 
 function view(actor: Actor, org: OrgRow, repo: RepoRow, s?: { fileCount: number; totalBytes: number }) {
+  const listable = can(actor.principal, 'artifact:view', repoResource(repo));
   return {
     id: repo.id,
     name: repo.name,
@@ -43,8 +44,9 @@ function view(actor: Actor, org: OrgRow, repo: RepoRow, s?: { fileCount: number;
     description: repo.description,
     createdAt: repo.createdAt.toISOString(),
     updatedAt: repo.updatedAt.toISOString(),
-    fileCount: s?.fileCount ?? 0,
-    totalBytes: s?.totalBytes ?? 0,
+    // Counts describe the files: only for those who may list them.
+    fileCount: listable ? (s?.fileCount ?? 0) : null,
+    totalBytes: listable ? (s?.totalBytes ?? 0) : null,
     urls: repoUrls(org.slug, repo.name, repo.format),
     permissions: [...effectiveScopes(actor.principal, repoResource(repo))].sort(),
   };
