@@ -29,6 +29,7 @@ export DEBIAN_FRONTEND=noninteractive
 APT_PACKAGES=(
   chromium     # console e2e tests drive /usr/bin/chromium (Playwright cannot download browsers)
   postgresql   # server binaries for the throwaway cluster (scripts/pg-cluster.sh)
+  twine        # the PyPI e2e tests upload with the real twine
 )
 # ---------------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { requireScope } from '@/lib/authz';
 import { recordAudit } from '@/lib/audit/service';
 import { db } from '@/lib/db/client';
-import { ApiError, conflict, notFound } from '@/lib/http/errors';
+import { ApiError, badRequest, conflict, notFound } from '@/lib/http/errors';
 import { pageArgs, toPage, type PageQuery } from '@/lib/http/pagination';
 import { findRepo, repoResource, type RepoRow } from '@/lib/repos/service';
 import { blobStore, BlobTooLargeError } from '@/lib/storage';
@@ -59,7 +59,17 @@ export async function deleteFile(actor: Actor, slug: string, name: string, path:
  * is a 409). The caller has checked artifact:create. The bytes stream to the
  * blob store first; the row is written only once they are durable.
  */
-export async function putArtifact(actor: Actor, repo: RepoRow, path: string, body: Readable, opts: { declaredSize?: number } = {}) {
+export type PutOptions = {
+  declaredSize?: number;
+  /** The digest the client announced: a mismatch is a 400 and nothing stays stored. */
+  expectedSha256?: string;
+  /** Format-specific facts kept with the file (JSON object). */
+  metadata?: Record<string, unknown>;
+  /** The package version the file belongs to, created if new (name normalized by the format). */
+  package?: { name: string; displayName: string; version: string };
+};
+
+export async function putArtifact(actor: Actor, repo: RepoRow, path: string, body: Readable, opts: PutOptions = {}) {
   if (opts.declaredSize !== undefined && opts.declaredSize > MAX_UPLOAD_BYTES) throw tooLarge();
   const exists = await db().artifact.findUnique({ where: { repositoryId_path: { repositoryId: repo.id, path } }, select: { id: true } });
   if (exists) throw conflict(`${path} exists. Artifacts are immutable: delete it first.`);
@@ -70,11 +80,32 @@ export async function putArtifact(actor: Actor, repo: RepoRow, path: string, bod
     if (err instanceof BlobTooLargeError) throw tooLarge();
     throw err;
   }
+  if (opts.expectedSha256 !== undefined && opts.expectedSha256.toLowerCase() !== digests.sha256) {
+    await collectBlobs([digests.sha256]);
+    throw badRequest(`The file's sha256 is ${digests.sha256}, not the announced ${opts.expectedSha256}.`);
+  }
   const filename = path.split('/').pop() ?? path;
+  const pkg = opts.package;
   try {
     const artifact = await db().$transaction(async (tx) => {
+      let packageVersionId: string | null = null;
+      if (pkg) {
+        const p = await tx.package.upsert({
+          where: { repositoryId_name: { repositoryId: repo.id, name: pkg.name } },
+          create: { repositoryId: repo.id, name: pkg.name, displayName: pkg.displayName },
+          update: {},
+        });
+        const v = await tx.packageVersion.upsert({
+          where: { packageId_version: { packageId: p.id, version: pkg.version } },
+          create: { packageId: p.id, version: pkg.version },
+          update: {},
+        });
+        packageVersionId = v.id;
+      }
       const artifact = await tx.artifact.create({
         data: {
+          packageVersionId,
+          metadata: JSON.stringify(opts.metadata ?? {}),
           repositoryId: repo.id,
           path,
           filename,

@@ -2,6 +2,8 @@
 // credential, route by format, and turn every error into the API's shape
 // (401s with the Basic challenge). Returns null for paths it does not own.
 import crypto from 'node:crypto';
+import { handleNpm } from '@/lib/formats/npm/handler';
+import { handlePypi } from '@/lib/formats/pypi/handler';
 import { handleRaw } from '@/lib/formats/raw/handler';
 import { notFound } from '@/lib/http/errors';
 import { presentedCredential, splitPathToken } from './credentials';
@@ -22,8 +24,12 @@ export async function dispatchNative(req: NativeRequest): Promise<NativeResponse
     switch (format) {
       case 'raw':
         return await handleRaw(req, presented, meta, segments.slice(1));
+      case 'pypi':
+        return await handlePypi(req, presented, meta, segments.slice(1));
+      case 'npm':
+        return await handleNpm(req, presented, meta, segments.slice(1));
       default:
-        // pypi, npm and conda arrive with the package formats.
+        // conda arrives with the conda format.
         throw notFound(`The ${format} routes are not available yet.`);
     }
   } catch (err) {

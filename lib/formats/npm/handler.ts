@@ -1,0 +1,111 @@
+// npm registry: root /npm/{org}/{repo}/ (API.md "Native tool routes").
+//   GET  {name}                           packument (artifact:view)
+//   GET  {name}/-/{file}.tgz              tarball (the shared download pipeline)
+//   PUT  {name}                           npm publish (artifact:create)
+//   PUT  -/package/{name}/dist-tags/{tag} npm dist-tag add (artifact:create)
+import { Readable } from 'node:stream';
+import type { RequestMeta } from '@/lib/auth/actor';
+import { putArtifact } from '@/lib/artifacts/service';
+import { env } from '@/lib/env';
+import { ApiError, badRequest, notFound } from '@/lib/http/errors';
+import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
+import { authorizeDownload } from '@/lib/native/download';
+import { decodeSegments } from '@/lib/native/paths';
+import { recordDownload } from '@/lib/native/record-download';
+import { authorizeRepository } from '@/lib/native/repository';
+import { jsonResponse } from '@/lib/native/responses';
+import { serveFile } from '@/lib/native/serve-file';
+import type { NativeRequest, NativeResponse } from '@/lib/native/types';
+import { parseNpmRoute, tarballPath } from './names';
+import { renderPackument } from './packument';
+import { parsePublish } from './publish';
+import { findPackage, recordPublish, setDistTag, versionConflict, versionExists } from './service';
+
+/** The publish body is JSON carrying the tarball in base64 (4/3 of its size), so it is read whole: bounded. */
+export const MAX_PUBLISH_BYTES = 200 * 1024 ** 2;
+const MAX_TAG_BODY_BYTES = 1024;
+
+/** `segments`: the percent-encoded path segments after /npm/. */
+export async function handleNpm(req: NativeRequest, presented: Presented | null, meta: RequestMeta, segments: string[]): Promise<NativeResponse> {
+  if (segments.length < 2) throw notFound('Use /npm/{org}/{repo}/ as the registry.');
+  const [org, repoName] = decodeSegments(segments.slice(0, 2)) as [string, string];
+  const route = parseNpmRoute(segments.slice(2));
+  if (!route) throw notFound('No such npm route.');
+
+  if (route.kind === 'tarball') {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return notAllowed('GET, HEAD');
+    const path = tarballPath(route.name, route.file);
+    const { actor, repo } = await authorizeDownload(presented, meta, { org, repo: repoName, path, format: 'npm' });
+    if (!repo.file) throw notFound('No such tarball.');
+    return recordDownload(serveFile(req, repo.file, { 'content-type': 'application/octet-stream' }), req, actor, repo, path);
+  }
+
+  const actor = await resolveNativeActor(presented, meta);
+  if (route.kind === 'dist-tag') {
+    if (req.method !== 'PUT') return notAllowed('PUT');
+    const repo = await authorizeRepository(actor, org, repoName, 'npm', 'artifact:create');
+    // npm sends the version as a JSON string.
+    const version = parseJson(await readBody(req, MAX_TAG_BODY_BYTES));
+    if (typeof version !== 'string') throw badRequest('The body must be the version as a JSON string.');
+    return jsonResponse({ ok: true, 'dist-tags': await setDistTag(repo.id, route.name, route.tag, version) }, 201);
+  }
+
+  if (req.method === 'GET' || req.method === 'HEAD') {
+    const repo = await authorizeRepository(actor, org, repoName, 'npm', 'artifact:view');
+    const pkg = await findPackage(repo.id, route.name);
+    if (!pkg) throw notFound('No such package.');
+    const res = jsonResponse(renderPackument(pkg, registryBase(presented, org, repoName)));
+    return req.method === 'HEAD' ? { ...res, body: null } : res;
+  }
+  if (req.method === 'PUT') {
+    const repo = await authorizeRepository(actor, org, repoName, 'npm', 'artifact:create');
+    const publish = parsePublish(parseJson(await readBody(req, MAX_PUBLISH_BYTES)), route.name);
+    if (await versionExists(repo.id, publish.name, publish.version)) throw versionConflict(publish);
+    const path = tarballPath(publish.name, publish.file);
+    await putArtifact(actor, repo, path, Readable.from([publish.tarball]), { declaredSize: publish.tarball.length });
+    await recordPublish(actor, repo, publish, path);
+    return jsonResponse({ ok: true, id: publish.name, version: publish.version }, 201);
+  }
+  return notAllowed('GET, HEAD, PUT');
+}
+
+/**
+ * The registry root as the client reached it, for tarball URLs: a `/t/<token>/`
+ * client (no other credential configured) must get tarball URLs that carry
+ * the token too; header credentials stay out of URLs.
+ */
+function registryBase(presented: Presented | null, org: string, repo: string): string {
+  const prefix = presented?.source === 'path' ? `/t/${encodeURIComponent(presented.secret)}` : '';
+  return `${env().publicUrl}${prefix}/npm/${encodeURIComponent(org)}/${encodeURIComponent(repo)}/`;
+}
+
+const notAllowed = (allow: string) =>
+  jsonResponse({ error: { code: 'method_not_allowed', message: `Use ${allow}.` } }, 405, { allow });
+
+const tooLarge = (max: number) => new ApiError(413, 'payload_too_large', `The request body is limited to ${max} bytes.`);
+
+async function readBody(req: NativeRequest, max: number): Promise<Buffer> {
+  const length = req.headers['content-length'];
+  if (length !== undefined && !/^\d+$/.test(length)) throw badRequest('Invalid Content-Length.');
+  if (length !== undefined && Number(length) > max) throw tooLarge(max);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req.body) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+    size += buf.length;
+    if (size > max) {
+      req.body.destroy();
+      throw tooLarge(max);
+    }
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
+function parseJson(buf: Buffer): unknown {
+  try {
+    return JSON.parse(buf.toString('utf8'));
+  } catch {
+    throw badRequest('The body is not valid JSON.');
+  }
+}

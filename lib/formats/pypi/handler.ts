@@ -1,0 +1,119 @@
+// PyPI: the simple index (PEP 503 HTML, PEP 691 JSON), files and the legacy
+// upload API twine uses (API.md "Native tool routes"):
+//   GET  /pypi/{org}/{repo}/simple/             projects
+//   GET  /pypi/{org}/{repo}/simple/{project}/   one project's files
+//   GET  /pypi/{org}/{repo}/files/{path…}       a file
+//   POST /pypi/{org}/{repo}/                    upload (twine --repository-url)
+import type { RequestMeta } from '@/lib/auth/actor';
+import { putArtifact } from '@/lib/artifacts/service';
+import { env } from '@/lib/env';
+import { badRequest, notFound } from '@/lib/http/errors';
+import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
+import { authorizeDownload } from '@/lib/native/download';
+import { artifactPath, decodeSegments } from '@/lib/native/paths';
+import { recordDownload } from '@/lib/native/record-download';
+import { authorizeRepository } from '@/lib/native/repository';
+import { jsonResponse } from '@/lib/native/responses';
+import { serveFile } from '@/lib/native/serve-file';
+import type { NativeRequest, NativeResponse } from '@/lib/native/types';
+import { fileBelongsTo, isValidFilename, isValidName, normalizeName } from './names';
+import { projectFiles, projectNames } from './service';
+import { renderProject, renderProjects, wantsJson, type Page } from './simple-index';
+import { receiveUpload } from './upload';
+
+const enc = (s: string) => encodeURIComponent(s);
+
+/**
+ * The base of the links of a page: a request that carried its token in the
+ * path gets links that carry it too (the client has no other credential);
+ * otherwise plain links, to which pip re-sends Basic credentials (same host).
+ */
+function baseUrl(presented: Presented | null, org: string, repo: string): string {
+  const prefix = presented?.source === 'path' ? `/t/${enc(presented.secret)}` : '';
+  return `${env().publicUrl}${prefix}/pypi/${enc(org)}/${enc(repo)}`;
+}
+
+const page = (p: Page): NativeResponse => ({
+  status: 200,
+  headers: { 'content-type': p.contentType, 'cache-control': 'private, no-cache', vary: 'Accept', 'x-content-type-options': 'nosniff' },
+  body: p.body,
+});
+
+const redirect = (location: string): NativeResponse => ({ status: 301, headers: { location, 'cache-control': 'no-store' }, body: null });
+
+const methodNotAllowed = (allow: string) =>
+  jsonResponse({ error: { code: 'method_not_allowed', message: `Use ${allow}.` } }, 405, { allow });
+
+/** `segments`: the percent-encoded path segments after /pypi/. */
+export async function handlePypi(req: NativeRequest, presented: Presented | null, meta: RequestMeta, segments: string[]): Promise<NativeResponse> {
+  if (segments.length < 2) throw notFound('Use /pypi/{org}/{repo}/simple/.');
+  const [org, repoName] = decodeSegments(segments.slice(0, 2)).map((s) => s.toLowerCase()) as [string, string];
+  const rest = segments.slice(2);
+  const read = req.method === 'GET' || req.method === 'HEAD';
+
+  if (rest[0] === 'files') {
+    if (!read) return methodNotAllowed('GET, HEAD');
+    const path = artifactPath(rest.slice(1));
+    const { actor, repo } = await authorizeDownload(presented, meta, { org, repo: repoName, path, format: 'pypi' });
+    if (!repo.file) throw notFound('No such file.');
+    return recordDownload(serveFile(req, repo.file), req, actor, repo, path);
+  }
+
+  if (rest[0] === 'simple') {
+    if (!read) return methodNotAllowed('GET, HEAD');
+    const base = baseUrl(presented, org, repoName);
+    const actor = await resolveNativeActor(presented, meta);
+    const repo = await authorizeRepository(actor, org, repoName, 'pypi', 'artifact:view');
+    const asJson = wantsJson(req.headers.accept);
+    const tail = rest.slice(1);
+    if (tail.length === 0 || (tail.length === 1 && tail[0] === '')) {
+      const names = await projectNames(repo.id);
+      return withoutBodyForHead(req, page(renderProjects(names, (n) => `${base}/simple/${enc(n)}/`, asJson)));
+    }
+    if (tail.length > 2 || (tail.length === 2 && tail[1] !== '')) throw notFound('No such page.');
+    const [project] = decodeSegments([tail[0]!]) as [string];
+    const name = normalizeName(project);
+    // PEP 503: one URL per project, the normalized name with a trailing slash.
+    if (name !== project || tail.length === 1) return redirect(`${base}/simple/${enc(name)}/`);
+    const files = await projectFiles(repo.id, name);
+    if (!files) throw notFound('No such project.');
+    const links = files.map((f) => ({ ...f, url: `${base}/files/${f.path.split('/').map(enc).join('/')}` }));
+    return withoutBodyForHead(req, page(renderProject(name, links, asJson)));
+  }
+
+  if (rest.length === 0 || (rest.length === 1 && rest[0] === '')) {
+    if (req.method !== 'POST') return methodNotAllowed('POST');
+    return upload(req, presented, meta, org, repoName);
+  }
+  throw notFound('No such route. Use /simple/, /files/ or POST to the repository root.');
+}
+
+function withoutBodyForHead(req: NativeRequest, res: NativeResponse): NativeResponse {
+  if (req.method !== 'HEAD') return res;
+  return { ...res, headers: { ...res.headers, 'content-length': String(Buffer.byteLength(String(res.body))) }, body: null };
+}
+
+async function upload(req: NativeRequest, presented: Presented | null, meta: RequestMeta, org: string, repoName: string): Promise<NativeResponse> {
+  const actor = await resolveNativeActor(presented, meta);
+  const repo = await authorizeRepository(actor, org, repoName, 'pypi', 'artifact:create');
+  const stored = await receiveUpload(req, async (fields, file, filename) => {
+    const action = fields[':action'];
+    if (action !== 'file_upload') throw badRequest(`Unsupported :action ${JSON.stringify(action ?? null)}: only file_upload is.`);
+    const displayName = fields.name ?? '';
+    const version = fields.version ?? '';
+    if (!isValidName(displayName)) throw badRequest('The name field is missing or not a valid project name.');
+    if (!version || version.length > 128 || /[\s/\\]/.test(version)) throw badRequest('The version field is missing or not valid.');
+    if (!isValidFilename(filename)) throw badRequest('The file name is not a distribution file name (.whl, .tar.gz, .zip…).');
+    if (!fileBelongsTo(filename, displayName)) throw badRequest(`${filename} is not a file of ${displayName}.`);
+    const digest = fields.sha256_digest?.trim();
+    if (digest && !/^[0-9a-f]{64}$/i.test(digest)) throw badRequest('sha256_digest is not a hex sha256.');
+    const requiresPython = fields.requires_python?.trim();
+    const name = normalizeName(displayName);
+    return putArtifact(actor, repo, `${name}/${filename}`, file, {
+      expectedSha256: digest || undefined,
+      metadata: requiresPython ? { requiresPython } : {},
+      package: { name, displayName, version },
+    });
+  });
+  return jsonResponse(stored, 200);
+}
