@@ -368,7 +368,9 @@ export async function persistentStore(): Promise<PersistentStore> {
   };
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { sleep } from './helpers';
+
+export { sleep };
 
 /** Polls `fn` until it returns a truthy value or `timeoutMs` passes; returns the last value. */
 export async function poll<T>(fn: () => Promise<T>, timeoutMs = 10_000, everyMs = 200): Promise<T> {

@@ -10,6 +10,7 @@ import { recordAudit } from '@/lib/audit/service';
 import { generateSecret, hashSecret, lastFour, prefixOf } from '@/lib/credentials/secret';
 import { db, type Tx } from '@/lib/db/client';
 import { badRequest, conflict, forbidden, notFound, type ErrorDetail } from '@/lib/http/errors';
+import { pageArgs, toPage } from '@/lib/http/pagination';
 import { findOrg, orgResource } from '@/lib/orgs/service';
 import { parseDuration, type createTokenInput, type listTokensQuery, type updateTokenInput } from './schema';
 
@@ -151,12 +152,9 @@ export async function listTokens(actor: Actor, q: z.output<typeof listTokensQuer
     where: { userId: actor.user!.id, ...status, ...(q.org ? { org: { slug: q.org } } : {}) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     include,
-    take: q.limit + 1,
-    ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
+    ...pageArgs(q),
   });
-  const more = rows.length > q.limit;
-  const items = (more ? rows.slice(0, q.limit) : rows).map(view);
-  return { items, nextCursor: more ? items[items.length - 1]!.id : null };
+  return toPage(rows, q, view);
 }
 
 async function ownToken(actor: Actor, id: string, scope: 'token:view' | 'token:edit') {
