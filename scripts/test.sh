@@ -30,6 +30,7 @@ APT_PACKAGES=(
   chromium     # console e2e tests drive /usr/bin/chromium (Playwright cannot download browsers)
   postgresql   # server binaries for the throwaway cluster (scripts/pg-cluster.sh)
   twine        # the PyPI e2e tests upload with the real twine
+  conda-package-handling  # the conda e2e tests build .tar.bz2 and .conda packages with cph
 )
 # ---------------------------------------------------------------------------------------
 
