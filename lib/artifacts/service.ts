@@ -9,7 +9,7 @@ import { db } from '@/lib/db/client';
 import { ApiError, badRequest, conflict, notFound } from '@/lib/http/errors';
 import { pageArgs, toPage, type PageQuery } from '@/lib/http/pagination';
 import { findRepo, repoResource, type RepoRow } from '@/lib/repos/service';
-import { blobStore, BlobTooLargeError } from '@/lib/storage';
+import { blobStore, BlobTooLargeError, type BlobDigests } from '@/lib/storage';
 import { collectBlobs } from '@/lib/storage/gc';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 ** 3; // 10 GiB
@@ -66,8 +66,18 @@ export type PutOptions = {
   /** Format-specific facts kept with the file (JSON object). */
   metadata?: Record<string, unknown>;
   /** The package version the file belongs to, created if new (name normalized by the format). */
-  package?: { name: string; displayName: string; version: string };
+  package?: PackageRef;
+  /**
+   * Reads the stored blob (an archive's metadata, say) before any row is
+   * written. It may throw (a 400 for a malformed archive: the blob is removed
+   * again) or return facts that replace the options' own, including the final
+   * path when only the archive knows it (an npm tarball's name and version).
+   */
+  inspect?: (blobKey: string, digests: BlobDigests) => Promise<Inspection>;
 };
+
+export type PackageRef = { name: string; displayName: string; version: string; versionMetadata?: Record<string, unknown> };
+export type Inspection = { path?: string; metadata?: Record<string, unknown>; package?: PackageRef };
 
 export async function putArtifact(actor: Actor, repo: RepoRow, path: string, body: Readable, opts: PutOptions = {}) {
   if (opts.declaredSize !== undefined && opts.declaredSize > MAX_UPLOAD_BYTES) throw tooLarge();
@@ -84,8 +94,20 @@ export async function putArtifact(actor: Actor, repo: RepoRow, path: string, bod
     await collectBlobs([digests.sha256]);
     throw badRequest(`The file's sha256 is ${digests.sha256}, not the announced ${opts.expectedSha256}.`);
   }
+  let pkg = opts.package;
+  let metadata = opts.metadata ?? {};
+  try {
+    if (opts.inspect) {
+      const found = await opts.inspect(digests.sha256, digests);
+      path = found.path ?? path;
+      metadata = found.metadata ?? metadata;
+      pkg = found.package ?? pkg;
+    }
+  } catch (err) {
+    await collectBlobs([digests.sha256]);
+    throw err;
+  }
   const filename = path.split('/').pop() ?? path;
-  const pkg = opts.package;
   try {
     const artifact = await db().$transaction(async (tx) => {
       let packageVersionId: string | null = null;
@@ -93,11 +115,11 @@ export async function putArtifact(actor: Actor, repo: RepoRow, path: string, bod
         const p = await tx.package.upsert({
           where: { repositoryId_name: { repositoryId: repo.id, name: pkg.name } },
           create: { repositoryId: repo.id, name: pkg.name, displayName: pkg.displayName },
-          update: {},
+          update: { updatedAt: new Date() }, // the version of the cached index pages
         });
         const v = await tx.packageVersion.upsert({
           where: { packageId_version: { packageId: p.id, version: pkg.version } },
-          create: { packageId: p.id, version: pkg.version },
+          create: { packageId: p.id, version: pkg.version, metadata: JSON.stringify(pkg.versionMetadata ?? {}) },
           update: {},
         });
         packageVersionId = v.id;
@@ -105,7 +127,7 @@ export async function putArtifact(actor: Actor, repo: RepoRow, path: string, bod
       const artifact = await tx.artifact.create({
         data: {
           packageVersionId,
-          metadata: JSON.stringify(opts.metadata ?? {}),
+          metadata: JSON.stringify(metadata),
           repositoryId: repo.id,
           path,
           filename,
