@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { requireScope } from '@/lib/authz';
 import { recordAudit } from '@/lib/audit/service';
 import { db } from '@/lib/db/client';
+import { bumpContentVersion } from '@/lib/formats/index-cache';
 import { ApiError, badRequest, conflict, notFound } from '@/lib/http/errors';
 import { pageArgs, toPage, type PageQuery } from '@/lib/http/pagination';
 import { findRepo, repoResource, type RepoRow } from '@/lib/repos/service';
@@ -44,6 +45,7 @@ export async function deleteFile(actor: Actor, slug: string, name: string, path:
   if (!artifact) throw notFound('No such file.');
   await db().$transaction(async (tx) => {
     await tx.artifact.delete({ where: { id: artifact.id } });
+    await bumpContentVersion(tx, repo.id);
     await recordAudit(tx, actor, {
       orgId: org.id,
       action: 'artifact.deleted',
@@ -141,6 +143,7 @@ export async function putArtifact(actor: Actor, repo: RepoRow, path: string, bod
           uploaderId: actor.user?.id ?? null,
         },
       });
+      await bumpContentVersion(tx, repo.id);
       await recordAudit(tx, actor, {
         orgId: repo.orgId,
         action: 'artifact.uploaded',

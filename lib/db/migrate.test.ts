@@ -69,3 +69,33 @@ describe('pending', () => {
     expect(readMigrations(p.dir).map((x) => x.name)).toEqual(['0001_a.sql', '0002_b.sql']);
   });
 });
+
+describe('migrate (SQLite) with foreign keys', () => {
+  const parentChild = `CREATE TABLE parent (id INTEGER PRIMARY KEY);
+CREATE TABLE child (id INTEGER PRIMARY KEY, parentId INTEGER NOT NULL REFERENCES parent(id) ON DELETE CASCADE);
+INSERT INTO parent VALUES (1); INSERT INTO child VALUES (10, 1);`;
+  // What Prisma generates to add a column to a SQLite table: copy, drop, rename.
+  const redefine = `PRAGMA defer_foreign_keys=ON; PRAGMA foreign_keys=OFF;
+CREATE TABLE new_parent (id INTEGER PRIMARY KEY, extra INTEGER NOT NULL DEFAULT 0);
+INSERT INTO new_parent (id) SELECT id FROM parent; DROP TABLE parent; ALTER TABLE new_parent RENAME TO parent;
+PRAGMA foreign_keys=ON; PRAGMA defer_foreign_keys=OFF;`;
+
+  it('a table redefinition keeps the rows of child tables (no cascade on the DROP)', async () => {
+    const p = tempProject({ '0001_a.sql': parentChild, '0002_b.sql': redefine });
+    const db = { provider: 'sqlite' as const, url: `file:${p.file}`, file: p.file };
+    await inProject(p.root, () => migrate(db));
+    const sqlite = new Database(p.file);
+    expect(sqlite.prepare('SELECT id, parentId FROM child').all()).toEqual([{ id: 10, parentId: 1 }]);
+    expect(sqlite.prepare('SELECT id, extra FROM parent').all()).toEqual([{ id: 1, extra: 0 }]);
+    sqlite.close();
+  });
+
+  it('a migration that leaves dangling foreign keys is rolled back', async () => {
+    const p = tempProject({ '0001_a.sql': parentChild, '0002_b.sql': 'DELETE FROM parent;' });
+    const db = { provider: 'sqlite' as const, url: `file:${p.file}`, file: p.file };
+    await expect(inProject(p.root, () => migrate(db))).rejects.toThrow(/foreign key points nowhere/);
+    const sqlite = new Database(p.file);
+    expect(sqlite.prepare('SELECT count(*) AS n FROM parent').get()).toEqual({ n: 1 });
+    sqlite.close();
+  });
+});

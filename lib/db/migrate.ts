@@ -61,6 +61,12 @@ function migrateSqlite(file: string, all: Migration[], log: (line: string) => vo
   try {
     // WAL lets console reads and downloads proceed while a write commits.
     sqlite.pragma('journal_mode = WAL');
+    // Prisma changes a SQLite table by copying it into a new one and dropping
+    // the old. With foreign keys on, that DROP deletes the old rows first and
+    // fires ON DELETE CASCADE into every child table. The pragma is a no-op
+    // inside a transaction, so keys go off here, around all migrations, and
+    // each transaction checks them before it commits.
+    sqlite.pragma('foreign_keys = OFF');
     sqlite.exec(CREATE_TABLE);
     const applied: string[] = [];
     for (const m of all) {
@@ -70,6 +76,8 @@ function migrateSqlite(file: string, all: Migration[], log: (line: string) => vo
           const todo = pending(all, new Map(rows.map((r) => [r.name, r.checksum])));
           if (!todo.some((t) => t.name === m.name)) return false;
           sqlite.exec(m.sql);
+          const broken = sqlite.pragma('foreign_key_check') as { table: string; parent: string }[];
+          if (broken.length) throw new Error(`${m.name} leaves ${broken.length} rows whose foreign key points nowhere (first: ${broken[0]!.table} → ${broken[0]!.parent}).`);
           sqlite.prepare(`INSERT INTO "${TABLE}" ("name", "checksum", "appliedAt") VALUES (?, ?, ?)`).run(m.name, m.checksum, new Date().toISOString());
           return true;
         })
@@ -81,6 +89,7 @@ function migrateSqlite(file: string, all: Migration[], log: (line: string) => vo
     }
     return { applied, total: all.length };
   } finally {
+    sqlite.pragma('foreign_keys = ON');
     sqlite.close();
   }
 }

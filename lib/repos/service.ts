@@ -12,7 +12,7 @@ import { collectBlobs } from '@/lib/storage/gc';
 import type { createRepoInput, setRepoRoleInput, updateRepoInput } from './schema';
 import { repoUrls } from './urls';
 
-export type RepoRow = { id: string; orgId: string; name: string; format: string; visibility: string; description: string; createdAt: Date; updatedAt: Date };
+export type RepoRow = { id: string; orgId: string; name: string; format: string; visibility: string; description: string; contentVersion: number; createdAt: Date; updatedAt: Date };
 
 export const repoResource = (repo: Pick<RepoRow, 'id' | 'orgId' | 'visibility'>): Resource => ({
   type: 'repository',

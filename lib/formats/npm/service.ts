@@ -3,6 +3,7 @@
 // links it to its version. Callers have checked the scopes already.
 import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db/client';
+import { bumpContentVersion } from '@/lib/formats/index-cache';
 import { conflict, notFound } from '@/lib/http/errors';
 import type { RepoRow } from '@/lib/repos/service';
 import { collectBlobs } from '@/lib/storage/gc';
@@ -52,6 +53,7 @@ export async function recordPublish(_actor: Actor, repo: RepoRow, p: PublishRequ
       const version = await tx.packageVersion.create({ data: { packageId: pkg.id, version: p.version, metadata: JSON.stringify(p.manifest) } });
       await tx.artifact.update({ where: { repositoryId_path: { repositoryId: repo.id, path } }, data: { packageVersionId: version.id } });
       await tx.package.update({ where: { id: pkg.id }, data: { distTags: mergeDistTags(pkg.distTags, p.distTags) } });
+      await bumpContentVersion(tx, repo.id);
     });
   } catch (err) {
     const artifact = await db().artifact.findUnique({ where: { repositoryId_path: { repositoryId: repo.id, path } }, select: { id: true, blobKey: true } });
@@ -72,6 +74,9 @@ export async function setDistTag(repositoryId: string, name: string, tag: string
   if (!pkg) throw notFound('No such package.');
   if (!(await versionExists(repositoryId, name, version))) throw notFound(`${name}@${version} does not exist.`);
   const distTags = mergeDistTags(pkg.distTags, { [tag]: version });
-  await db().package.update({ where: { id: pkg.id }, data: { distTags } });
+  await db().$transaction(async (tx) => {
+    await tx.package.update({ where: { id: pkg.id }, data: { distTags } });
+    await bumpContentVersion(tx, repositoryId);
+  });
   return JSON.parse(distTags) as Record<string, string>;
 }
