@@ -43,6 +43,9 @@ export function openApiDocument(serverUrl: string) {
       security: op.auth === 'none' ? [] : [{ session: [] }, { bearer: [] }],
       ...(parameters.length ? { parameters } : {}),
       ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(op.body, 'input') } } } } : {}),
+      ...(op.binaryBody
+        ? { requestBody: { required: true, description: op.binaryBody.description, content: { [op.binaryBody.contentType]: { schema: { type: 'string', format: 'binary' } } } } }
+        : {}),
       responses: {
         [status]: status === '204' || !op.response
           ? { description: 'Done' }

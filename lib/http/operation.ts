@@ -21,6 +21,8 @@ export type Operation<
   params?: P;
   query?: Q;
   body?: B;
+  /** A body that is not JSON but bytes the handler streams itself (uploads); documented, never parsed. */
+  binaryBody?: { contentType: string; description: string };
   response?: z.ZodType;
   status?: number;
 };

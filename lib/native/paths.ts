@@ -16,11 +16,24 @@ export function decodeSegments(encoded: string[]): string[] {
     } catch {
       throw badRequest('The path is not valid percent-encoding.');
     }
-    if (s === '' || s === '.' || s === '..') throw badRequest('Empty, "." and ".." path segments are not allowed.');
-    if (/[\u0000-\u001f\u007f/\\]/.test(s)) throw badRequest('The path contains a forbidden character.');
-    if (Buffer.byteLength(s) > MAX_SEGMENT_LENGTH) throw badRequest(`Path segments are at most ${MAX_SEGMENT_LENGTH} bytes.`);
-    return s;
+    return checkSegment(s);
   });
+}
+
+/** One decoded path segment, checked (see the top of this file). */
+export function checkSegment(s: string): string {
+  if (s === '' || s === '.' || s === '..') throw badRequest('Empty, "." and ".." path segments are not allowed.');
+  if (/[\u0000-\u001f\u007f/\\]/.test(s)) throw badRequest('The path contains a forbidden character.');
+  if (Buffer.byteLength(s) > MAX_SEGMENT_LENGTH) throw badRequest(`Path segments are at most ${MAX_SEGMENT_LENGTH} bytes.`);
+  return s;
+}
+
+/** An artifact path from already decoded segments (a route's [...path] parameter). */
+export function checkedPath(decoded: string[]): string {
+  if (decoded.length === 0) throw badRequest('A file path is needed after the repository.');
+  const path = decoded.map(checkSegment).join('/');
+  if (path.length > MAX_PATH_LENGTH) throw badRequest(`Paths are at most ${MAX_PATH_LENGTH} characters.`);
+  return path;
 }
 
 /** An artifact path (segments after the repository) as stored: joined with "/". */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { operation } from '@/lib/http/operation';
 import { pageQuery, pageSchema } from '@/lib/http/pagination';
 import { orgParams } from '@/lib/orgs/schema';
-import { createRepoInput, fileView, repoFileParams, repoMemberParams, repoMemberView, repoParams, repoView, setRepoRoleInput, updateRepoInput } from './schema';
+import { createRepoInput, fileView, uploadView, repoFileParams, repoMemberParams, repoMemberView, repoParams, repoView, setRepoRoleInput, updateRepoInput } from './schema';
 
 export const listReposOp = operation({
   id: 'listRepos', method: 'GET', path: '/api/v1/orgs/{org}/repos', tag: 'Repositories', auth: 'required',
@@ -40,6 +40,15 @@ export const removeRepoRoleOp = operation({
 export const listFilesOp = operation({
   id: 'listFiles', method: 'GET', path: '/api/v1/orgs/{org}/repos/{repo}/files', tag: 'Repositories', auth: 'required',
   summary: 'Files of a repository (path relative to the format\'s download root).', params: repoParams, query: pageQuery, response: pageSchema(fileView),
+});
+export const uploadFileOp = operation({
+  id: 'uploadFile', method: 'PUT', path: '/api/v1/orgs/{org}/repos/{repo}/files/{path}', tag: 'Repositories', auth: 'required', status: 201,
+  summary: 'Upload a file (the console\'s upload). Package formats read name and version from the file: a wheel or sdist '
+    + '(pypi), an npm pack tarball (npm), a .tar.bz2 or .conda with `{subdir}/` or the subdir of its index.json (conda). '
+    + '400 malformed or misnamed, 409 exists, 413 too large.',
+  params: repoFileParams,
+  binaryBody: { contentType: 'application/octet-stream', description: 'The file\'s bytes; Content-Length is checked against the size limit before anything is read.' },
+  response: uploadView,
 });
 export const deleteFileOp = operation({
   id: 'deleteFile', method: 'DELETE', path: '/api/v1/orgs/{org}/repos/{repo}/files/{path}', tag: 'Repositories', auth: 'required', status: 204,

@@ -48,6 +48,13 @@ export const repoView = z.object({
   permissions: z.array(z.string()),
 });
 export const repoMemberView = z.object({ userId: z.string(), email: z.string(), name: z.string(), role: z.string() });
+export const uploadView = z.object({
+  path: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  package: z.object({ name: z.string(), version: z.string() }).optional(),
+});
+
 export const fileView = z.object({
   path: z.string(),
   size: z.number(),
