@@ -1,5 +1,5 @@
 // npm registry: root /npm/{org}/{repo}/ (API.md "Native tool routes").
-//   GET  {name}                           packument (artifact:view)
+//   GET  {name}                           packument, full or abbreviated by Accept (artifact:view)
 //   GET  {name}/-/{file}.tgz              tarball (the shared download pipeline)
 //   PUT  {name}                           npm publish (artifact:create)
 //   PUT  -/package/{name}/dist-tags/{tag} npm dist-tag add (artifact:create)
@@ -17,9 +17,9 @@ import { jsonResponse } from '@/lib/native/responses';
 import { serveFile } from '@/lib/native/serve-file';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
 import { parseNpmRoute, tarballPath } from './names';
-import { renderPackument } from './packument';
+import { packumentResponse } from './packument-response';
 import { parsePublish } from './publish';
-import { findPackage, recordPublish, setDistTag, versionConflict, versionExists } from './service';
+import { recordPublish, setDistTag, versionConflict, versionExists } from './service';
 
 /** The publish body is JSON carrying the tarball in base64 (4/3 of its size), so it is read whole: bounded. */
 export const MAX_PUBLISH_BYTES = 200 * 1024 ** 2;
@@ -52,10 +52,7 @@ export async function handleNpm(req: NativeRequest, presented: Presented | null,
 
   if (req.method === 'GET' || req.method === 'HEAD') {
     const repo = await authorizeRepository(actor, org, repoName, 'npm', 'artifact:view');
-    const pkg = await findPackage(repo.id, route.name);
-    if (!pkg) throw notFound('No such package.');
-    const res = jsonResponse(renderPackument(pkg, registryBase(presented, org, repoName)));
-    return req.method === 'HEAD' ? { ...res, body: null } : res;
+    return packumentResponse(req, repo, route.name, registryBase(presented, org, repoName), presented?.source === 'path');
   }
   if (req.method === 'PUT') {
     const repo = await authorizeRepository(actor, org, repoName, 'npm', 'artifact:create');

@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import { badRequest } from '@/lib/http/errors';
 import { tarballFile, validTag } from './names';
+import { isValidVersion } from './semver';
 
 export type PublishRequest = {
   name: string;
@@ -18,7 +19,6 @@ export type PublishRequest = {
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-const VERSION_RE = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 
 export function parsePublish(body: unknown, urlName: string): PublishRequest {
   if (!isObject(body)) throw badRequest('The publish body must be a JSON object.');
@@ -31,7 +31,7 @@ export function parsePublish(body: unknown, urlName: string): PublishRequest {
   if (versions.length !== 1 || attachments.length !== 1) throw badRequest('Publish one version with one tarball at a time.');
   const [version, manifest] = versions[0]!;
   const [attachmentName, attachment] = attachments[0]!;
-  if (!VERSION_RE.test(version) || version.length > 256) throw badRequest(`"${version.slice(0, 100)}" is not a valid semver version.`);
+  if (!isValidVersion(version)) throw badRequest(`"${version.slice(0, 100)}" is not a valid semver version.`);
   if (!isObject(manifest) || manifest.name !== urlName || manifest.version !== version) {
     throw badRequest('versions[v] must be a manifest with the same name and version.');
   }

@@ -9,6 +9,14 @@ import type { RepoRow } from '@/lib/repos/service';
 import { collectBlobs } from '@/lib/storage/gc';
 import type { StoredPackage } from './packument';
 import { mergeDistTags, type PublishRequest } from './publish';
+import { latestAfterAdding } from './semver';
+
+/**
+ * A version exists while its tarball does: deleting the file through the
+ * files API removes the version from the packument, and the version may be
+ * uploaded again (the row left behind is an orphan, replaced on re-upload).
+ */
+const STORED = { artifacts: { some: {} } };
 
 export async function findPackage(repositoryId: string, name: string): Promise<StoredPackage | null> {
   const pkg = await db().package.findUnique({
@@ -19,7 +27,7 @@ export async function findPackage(repositoryId: string, name: string): Promise<S
       createdAt: true,
       updatedAt: true,
       versions: {
-        where: { yankedAt: null },
+        where: { yankedAt: null, ...STORED },
         orderBy: { createdAt: 'asc' },
         select: { version: true, metadata: true, createdAt: true, artifacts: { take: 1, select: { path: true, sha1: true, sha512: true } } },
       },
@@ -30,8 +38,13 @@ export async function findPackage(repositoryId: string, name: string): Promise<S
 }
 
 export async function versionExists(repositoryId: string, name: string, version: string): Promise<boolean> {
-  const row = await db().packageVersion.findFirst({ where: { version, package: { repositoryId, name } }, select: { id: true } });
+  const row = await db().packageVersion.findFirst({ where: { version, package: { repositoryId, name }, ...STORED }, select: { id: true } });
   return row !== null;
+}
+
+/** Removes the row of a version whose tarball was deleted, so the version can be stored again. */
+export async function dropOrphanVersion(repositoryId: string, name: string, version: string): Promise<void> {
+  await db().packageVersion.deleteMany({ where: { version, package: { repositoryId, name }, artifacts: { none: {} } } });
 }
 
 const exists = (p: PublishRequest) => conflict(`${p.name}@${p.version} exists. Versions are immutable: publish a new version.`);
@@ -50,6 +63,7 @@ export async function recordPublish(_actor: Actor, repo: RepoRow, p: PublishRequ
         create: { repositoryId: repo.id, name: p.name, displayName: p.name },
         update: {},
       });
+      await tx.packageVersion.deleteMany({ where: { packageId: pkg.id, version: p.version, artifacts: { none: {} } } });
       const version = await tx.packageVersion.create({ data: { packageId: pkg.id, version: p.version, metadata: JSON.stringify(p.manifest) } });
       await tx.artifact.update({ where: { repositoryId_path: { repositoryId: repo.id, path } }, data: { packageVersionId: version.id } });
       await tx.package.update({ where: { id: pkg.id }, data: { distTags: mergeDistTags(pkg.distTags, p.distTags) } });
@@ -79,4 +93,37 @@ export async function setDistTag(repositoryId: string, name: string, tag: string
     await bumpContentVersion(tx, repositoryId);
   });
   return JSON.parse(distTags) as Record<string, string>;
+}
+
+function currentTags(stored: string): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(stored);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Moves `latest` for a version stored without dist-tags of its own (a
+ * browser upload): see latestAfterAdding. The tags are compared and swapped,
+ * so a concurrent change is read again rather than overwritten.
+ */
+export async function promoteLatest(repositoryId: string, name: string, version: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const pkg = await db().package.findUnique({
+      where: { repositoryId_name: { repositoryId, name } },
+      select: { id: true, distTags: true, versions: { where: STORED, select: { version: true } } },
+    });
+    if (!pkg) return;
+    const current = currentTags(pkg.distTags).latest;
+    const latest = latestAfterAdding(typeof current === 'string' ? current : undefined, pkg.versions.map((v) => v.version), version);
+    if (latest === current) return;
+    const swapped = await db().$transaction(async (tx) => {
+      const { count } = await tx.package.updateMany({ where: { id: pkg.id, distTags: pkg.distTags }, data: { distTags: mergeDistTags(pkg.distTags, { latest }) } });
+      if (count > 0) await bumpContentVersion(tx, repositoryId);
+      return count > 0;
+    });
+    if (swapped) return;
+  }
 }
