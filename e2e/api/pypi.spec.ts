@@ -3,6 +3,7 @@
  * to the legacy upload API and `pip download` through the simple index, with the token as the Basic
  * password and in the path (/t/<token>/). Also the PEP 691 JSON form, PEP 503 redirects, duplicate
  * uploads (409), a wrong announced digest (400, nothing stored) and the status rules (401 challenge).
+ * Index links are relative to the page (one cached page serves every credential).
  * The wheel and sdist are built here (zip / tar.gz written by python3's standard library).
  */
 import { execFile } from 'node:child_process';
@@ -114,35 +115,45 @@ test.describe('pypi', () => {
       expect(sha256(readFileSync(path.join(dest, path.basename(wheel)))), label).toBe(sha256(readFileSync(wheel)));
     }
 
-    // PEP 503 HTML: hashes and requires-python in the links, plain links for Basic
-    const html = await fetch(`${api.url}/pypi/${w.org}/${w.repo}/simple/${norm}/`, { headers: { ...basic(w.token), accept: 'text/html' } });
+    // PEP 503 HTML: hashes and requires-python in the links, relative to the page, so no credential in them
+    const pageUrl = `${api.url}/pypi/${w.org}/${w.repo}/simple/${norm}/`;
+    const html = await fetch(pageUrl, { headers: { ...basic(w.token), accept: 'text/html' } });
     expect(html.status).toBe(200);
     expect(html.headers.get('content-type')).toMatch(/^text\/html/);
     const body = await html.text();
-    const wheelUrl = `${api.url}/pypi/${w.org}/${w.repo}/files/${norm}/${path.basename(wheel)}`;
-    expect(body).toContain(`<a href="${wheelUrl}#sha256=${sha256(readFileSync(wheel))}" data-requires-python="&gt;=3.7">${path.basename(wheel)}</a>`);
+    const wheelHref = `../../files/${norm}/${path.basename(wheel)}`;
+    expect(new URL(wheelHref, pageUrl).href).toBe(`${api.url}/pypi/${w.org}/${w.repo}/files/${norm}/${path.basename(wheel)}`);
+    expect(body).toContain(`<a href="${wheelHref}#sha256=${sha256(readFileSync(wheel))}" data-requires-python="&gt;=3.7">${path.basename(wheel)}</a>`);
     expect(body).not.toContain('/t/');
 
-    // /t/ links keep the token in the path
-    const viaPath = await (await fetch(`${api.url}/t/${w.token}/pypi/${w.org}/${w.repo}/simple/${norm}/`)).text();
-    expect(viaPath).toContain(`${api.url}/t/${w.token}/pypi/${w.org}/${w.repo}/files/${norm}/`);
+    // through /t/, the same page; its links, resolved against it, keep the token in the path
+    const pathPageUrl = `${api.url}/t/${w.token}/pypi/${w.org}/${w.repo}/simple/${norm}/`;
+    const viaPath = await (await fetch(pathPageUrl)).text();
+    expect(viaPath).toBe(body);
+    const viaPathFile = await fetch(new URL(wheelHref, pathPageUrl));
+    expect(viaPathFile.status).toBe(200);
+    expect(sha256(Buffer.from(await viaPathFile.arrayBuffer()))).toBe(sha256(readFileSync(wheel)));
 
     // PEP 691 JSON
-    const json = await fetch(`${api.url}/pypi/${w.org}/${w.repo}/simple/${norm}/`, { headers: { ...basic(w.token), accept: 'application/vnd.pypi.simple.v1+json' } });
+    const json = await fetch(pageUrl, { headers: { ...basic(w.token), accept: 'application/vnd.pypi.simple.v1+json' } });
     expect(json.headers.get('content-type')).toBe('application/vnd.pypi.simple.v1+json');
     const doc = (await json.json()) as { meta: { 'api-version': string }; name: string; files: { filename: string; url: string; hashes: { sha256: string }; 'requires-python'?: string }[] };
     expect(doc.meta['api-version']).toBe('1.0');
     expect(doc.name).toBe(norm);
     const sdistEntry = doc.files.find((f) => f.filename === path.basename(sdist));
-    expect(sdistEntry).toEqual({ filename: path.basename(sdist), url: `${api.url}/pypi/${w.org}/${w.repo}/files/${norm}/${path.basename(sdist)}`, hashes: { sha256: sha256(readFileSync(sdist)) }, 'requires-python': '>=3.7' });
-    const sdistBytes = Buffer.from(await (await fetch(sdistEntry!.url, { headers: basic(w.token) })).arrayBuffer());
+    expect(sdistEntry).toEqual({ filename: path.basename(sdist), url: `../../files/${norm}/${path.basename(sdist)}`, hashes: { sha256: sha256(readFileSync(sdist)) }, 'requires-python': '>=3.7' });
+    const sdistBytes = Buffer.from(await (await fetch(new URL(sdistEntry!.url, pageUrl), { headers: basic(w.token) })).arrayBuffer());
     expect(sha256(sdistBytes)).toBe(sha256(readFileSync(sdist)));
 
     // the project list, HTML and JSON
     const list = await fetch(`${api.url}/pypi/${w.org}/${w.repo}/simple/`, { headers: { ...basic(w.token), accept: 'application/vnd.pypi.simple.v1+json' } });
     expect(((await list.json()) as { projects: { name: string }[] }).projects).toEqual([{ name: norm }]);
     const listHtml = await (await fetch(`${api.url}/pypi/${w.org}/${w.repo}/simple/`, { headers: basic(w.token) })).text();
-    expect(listHtml).toContain(`<a href="${api.url}/pypi/${w.org}/${w.repo}/simple/${norm}/">${norm}</a>`);
+    expect(listHtml).toContain(`<a href="${norm}/">${norm}</a>`);
+    // without the trailing slash, relative links would miss: a redirect to the page
+    const bare = await fetch(`${api.url}/t/${w.token}/pypi/${w.org}/${w.repo}/simple`, { redirect: 'manual' });
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get('location')).toBe(`${api.url}/t/${w.token}/pypi/${w.org}/${w.repo}/simple/`);
 
     // a non-normalized project name redirects to the normalized URL
     const redirect = await fetch(`${api.url}/pypi/${w.org}/${w.repo}/simple/${encodeURIComponent(name)}/`, { headers: basic(w.token), redirect: 'manual' });

@@ -5,8 +5,8 @@
 //   GET  /pypi/{org}/{repo}/files/{path…}       a file
 //   POST /pypi/{org}/{repo}/                    upload (twine --repository-url)
 import type { RequestMeta } from '@/lib/auth/actor';
-import { putArtifact } from '@/lib/artifacts/service';
 import { env } from '@/lib/env';
+import { cachedPage } from '@/lib/formats/index-cache';
 import { badRequest, notFound } from '@/lib/http/errors';
 import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
 import { authorizeDownload } from '@/lib/native/download';
@@ -16,27 +16,28 @@ import { authorizeRepository } from '@/lib/native/repository';
 import { jsonResponse } from '@/lib/native/responses';
 import { serveFile } from '@/lib/native/serve-file';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
-import { fileBelongsTo, isValidFilename, isValidName, normalizeName } from './names';
+import type { RepoRow } from '@/lib/repos/service';
+import { storeDistribution } from './distribution';
+import { isValidName, normalizeName } from './names';
 import { projectFiles, projectNames } from './service';
-import { renderProject, renderProjects, wantsJson, type Page } from './simple-index';
+import { pageType, renderProject, renderProjects, wantsJson } from './simple-index';
 import { receiveUpload } from './upload';
 
 const enc = (s: string) => encodeURIComponent(s);
 
 /**
- * The base of the links of a page: a request that carried its token in the
- * path gets links that carry it too (the client has no other credential);
- * otherwise plain links, to which pip re-sends Basic credentials (same host).
+ * The base of redirects: a request that carried its token in the path is sent
+ * to a URL that carries it too (the client has no other credential).
  */
 function baseUrl(presented: Presented | null, org: string, repo: string): string {
   const prefix = presented?.source === 'path' ? `/t/${enc(presented.secret)}` : '';
   return `${env().publicUrl}${prefix}/pypi/${enc(org)}/${enc(repo)}`;
 }
 
-const page = (p: Page): NativeResponse => ({
+const page = (asJson: boolean, body: string): NativeResponse => ({
   status: 200,
-  headers: { 'content-type': p.contentType, 'cache-control': 'private, no-cache', vary: 'Accept', 'x-content-type-options': 'nosniff' },
-  body: p.body,
+  headers: { 'content-type': pageType(asJson), 'cache-control': 'private, no-cache', vary: 'Accept', 'x-content-type-options': 'nosniff' },
+  body,
 });
 
 const redirect = (location: string): NativeResponse => ({ status: 301, headers: { location, 'cache-control': 'no-store' }, body: null });
@@ -66,19 +67,15 @@ export async function handlePypi(req: NativeRequest, presented: Presented | null
     const repo = await authorizeRepository(actor, org, repoName, 'pypi', 'artifact:view');
     const asJson = wantsJson(req.headers.accept);
     const tail = rest.slice(1);
-    if (tail.length === 0 || (tail.length === 1 && tail[0] === '')) {
-      const names = await projectNames(repo.id);
-      return withoutBodyForHead(req, page(renderProjects(names, (n) => `${base}/simple/${enc(n)}/`, asJson)));
-    }
+    // PEP 503: pages end in a slash (and the links on them are relative to that).
+    if (tail.length === 0) return redirect(`${base}/simple/`);
+    if (tail.length === 1 && tail[0] === '') return withoutBodyForHead(req, page(asJson, await projectsPage(repo, asJson)));
     if (tail.length > 2 || (tail.length === 2 && tail[1] !== '')) throw notFound('No such page.');
     const [project] = decodeSegments([tail[0]!]) as [string];
     const name = normalizeName(project);
     // PEP 503: one URL per project, the normalized name with a trailing slash.
     if (name !== project || tail.length === 1) return redirect(`${base}/simple/${enc(name)}/`);
-    const files = await projectFiles(repo.id, name);
-    if (!files) throw notFound('No such project.');
-    const links = files.map((f) => ({ ...f, url: `${base}/files/${f.path.split('/').map(enc).join('/')}` }));
-    return withoutBodyForHead(req, page(renderProject(name, links, asJson)));
+    return withoutBodyForHead(req, page(asJson, await projectPage(repo, name, asJson)));
   }
 
   if (rest.length === 0 || (rest.length === 1 && rest[0] === '')) {
@@ -86,6 +83,30 @@ export async function handlePypi(req: NativeRequest, presented: Presented | null
     return upload(req, presented, meta, org, repoName);
   }
   throw notFound('No such route. Use /simple/, /files/ or POST to the repository root.');
+}
+
+/*
+ * The pages are cached under the repository's contentVersion (index-cache.ts)
+ * and shared by every credential, so they hold nothing of the request: links
+ * are relative (PEP 503 and PEP 691 allow it; clients resolve them against the
+ * page URL), which keeps a /t/<token>/ prefix, and Basic credentials for the
+ * same host, on the file URLs without writing them into the page.
+ */
+function projectsPage(repo: RepoRow, asJson: boolean): Promise<string> {
+  return cachedPage(repo, `pypi:projects:${asJson ? 'json' : 'html'}`, async () =>
+    renderProjects(await projectNames(repo.id), (n) => `${enc(n)}/`, asJson).body,
+  );
+}
+
+/** `name` is normalized. A project without files is a 404 (not cached: errors never are). */
+function projectPage(repo: RepoRow, name: string, asJson: boolean): Promise<string> {
+  return cachedPage(repo, `pypi:project:${asJson ? 'json' : 'html'}:${name}`, async () => {
+    const files = await projectFiles(repo.id, name);
+    if (!files) throw notFound('No such project.');
+    // from /pypi/{org}/{repo}/simple/{name}/ to /pypi/{org}/{repo}/files/{path}
+    const links = files.map((f) => ({ ...f, url: `../../files/${f.path.split('/').map(enc).join('/')}` }));
+    return renderProject(name, links, asJson).body;
+  });
 }
 
 function withoutBodyForHead(req: NativeRequest, res: NativeResponse): NativeResponse {
@@ -99,21 +120,18 @@ async function upload(req: NativeRequest, presented: Presented | null, meta: Req
   const stored = await receiveUpload(req, async (fields, file, filename) => {
     const action = fields[':action'];
     if (action !== 'file_upload') throw badRequest(`Unsupported :action ${JSON.stringify(action ?? null)}: only file_upload is.`);
-    const displayName = fields.name ?? '';
+    const name = fields.name ?? '';
     const version = fields.version ?? '';
-    if (!isValidName(displayName)) throw badRequest('The name field is missing or not a valid project name.');
+    if (!isValidName(name)) throw badRequest('The name field is missing or not a valid project name.');
     if (!version || version.length > 128 || /[\s/\\]/.test(version)) throw badRequest('The version field is missing or not valid.');
-    if (!isValidFilename(filename)) throw badRequest('The file name is not a distribution file name (.whl, .tar.gz, .zip…).');
-    if (!fileBelongsTo(filename, displayName)) throw badRequest(`${filename} is not a file of ${displayName}.`);
     const digest = fields.sha256_digest?.trim();
     if (digest && !/^[0-9a-f]{64}$/i.test(digest)) throw badRequest('sha256_digest is not a hex sha256.');
-    const requiresPython = fields.requires_python?.trim();
-    const name = normalizeName(displayName);
-    return putArtifact(actor, repo, `${name}/${filename}`, file, {
+    const { path, size, sha256 } = await storeDistribution(actor, repo, filename, file, {
+      declared: { name, version },
+      requiresPython: fields.requires_python?.trim() || undefined,
       expectedSha256: digest || undefined,
-      metadata: requiresPython ? { requiresPython } : {},
-      package: { name, displayName, version },
     });
+    return { path, size, sha256 };
   });
   return jsonResponse(stored, 200);
 }

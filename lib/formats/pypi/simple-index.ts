@@ -5,6 +5,11 @@ export const JSON_TYPE = 'application/vnd.pypi.simple.v1+json';
 const JSON_TYPES = [JSON_TYPE, 'application/vnd.pypi.simple.latest+json'];
 const HTML_TYPES = ['application/vnd.pypi.simple.v1+html', 'application/vnd.pypi.simple.latest+html', 'text/html', '*/*'];
 
+const HTML_TYPE = 'text/html; charset=utf-8';
+
+/** The content type of a page in the negotiated form. */
+export const pageType = (asJson: boolean) => (asJson ? JSON_TYPE : HTML_TYPE);
+
 export type IndexFile = { filename: string; url: string; sha256: string; requiresPython?: string | null; yanked?: boolean };
 export type Page = { contentType: string; body: string };
 
@@ -28,7 +33,7 @@ export const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 const html = (title: string, links: string[]): Page => ({
-  contentType: 'text/html; charset=utf-8',
+  contentType: HTML_TYPE,
   body:
     '<!DOCTYPE html>\n<html>\n<head>\n<meta name="pypi:repository-version" content="1.0">\n' +
     `<title>${escapeHtml(title)}</title>\n</head>\n<body>\n<h1>${escapeHtml(title)}</h1>\n` +
