@@ -36,6 +36,7 @@ const ALL_REPO_SCOPES = [
   'artifact:view',
   'repo.member:edit',
   'repo.member:view',
+  'repo.usage:view',
   'repo:delete',
   'repo:edit',
   'repo:view',

@@ -272,6 +272,7 @@ test.describe('creating tokens', () => {
       ['repo:delete', 'manage', 'repository'],
       ['repo.member:view', 'manage', 'repository'],
       ['repo.member:edit', 'manage', 'repository'],
+      ['repo.usage:view', 'manage', 'repository'],
       ['repo:create', 'write', 'organization'],
       ['org.member:view', 'read', 'organization'],
       ['org.member:edit', 'manage', 'organization'],

@@ -18,7 +18,7 @@ async function put(api: Api, path: string, bytes: Buffer, auth: Auth, headers: R
   if (auth.cookie) h.cookie = auth.cookie;
   if (auth.token) h.authorization = `Bearer ${auth.token}`;
   if (auth.origin) h.origin = auth.origin;
-  const res = await fetch(`${api.url}${path}`, { method: 'PUT', headers: h, body: bytes });
+  const res = await fetch(`${api.url}${path}`, { method: 'PUT', headers: h, body: new Uint8Array(bytes) });
   const text = await res.text();
   let json: unknown = null;
   try {

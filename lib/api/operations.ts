@@ -5,3 +5,5 @@ export * from '@/lib/orgs/operations';
 export * from '@/lib/invitations/operations';
 export * from '@/lib/repos/operations';
 export * from '@/lib/tokens/operations';
+export * from '@/lib/packages/operations';
+export * from '@/lib/usage/operations';

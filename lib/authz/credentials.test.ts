@@ -10,7 +10,7 @@ const repo = (repositoryId: string, visibility: string, orgId = 'o1'): Resource 
   visibility,
 });
 const WRITES = [
-  'artifact:create', 'artifact:edit', 'artifact:delete', 'repo:edit', 'repo:delete', 'repo.member:view', 'repo.member:edit',
+  'artifact:create', 'artifact:edit', 'artifact:delete', 'repo:edit', 'repo:delete', 'repo.member:view', 'repo.member:edit', 'repo.usage:view',
 ];
 const sorted = (s: Set<string>) => [...s].sort();
 

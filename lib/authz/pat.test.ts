@@ -8,7 +8,7 @@ import type { PatGrant, Principal, Resource, UserAccess } from './types';
 const PUBLIC_READ = ['repo:view', 'artifact:view', 'artifact:download'];
 const EVERY_REPO_SCOPE = [
   'repo:view', 'artifact:view', 'artifact:download', 'artifact:create', 'artifact:edit', 'artifact:delete',
-  'repo:edit', 'repo:delete', 'repo.member:view', 'repo.member:edit',
+  'repo:edit', 'repo:delete', 'repo.member:view', 'repo.member:edit', 'repo.usage:view',
 ];
 const ACCESS_SCOPES: Record<string, string[]> = {
   read: ['repo:view', 'artifact:view', 'artifact:download'],

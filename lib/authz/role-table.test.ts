@@ -7,13 +7,13 @@ import type { Principal, Resource } from './types';
 
 const ALL_SCOPES = [
   'repo:view', 'artifact:view', 'artifact:download', 'artifact:create', 'artifact:edit', 'artifact:delete',
-  'repo:edit', 'repo:delete', 'repo.member:view', 'repo.member:edit',
+  'repo:edit', 'repo:delete', 'repo.member:view', 'repo.member:edit', 'repo.usage:view',
   'repo:create', 'org.member:view', 'org.member:edit', 'org.settings:edit', 'signing-key:edit', 'audit:view',
   'entitlement:view', 'entitlement:edit', 'org.owner:edit', 'token:view', 'token:edit',
 ];
 const EVERY_REPO_SCOPE = [
   'repo:view', 'artifact:view', 'artifact:download', 'artifact:create', 'artifact:edit', 'artifact:delete',
-  'repo:edit', 'repo:delete', 'repo.member:view', 'repo.member:edit',
+  'repo:edit', 'repo:delete', 'repo.member:view', 'repo.member:edit', 'repo.usage:view',
 ];
 const PUBLIC_READ = ['repo:view', 'artifact:view', 'artifact:download'];
 const MEMBER_ORG = ['org.member:view', 'repo:create'];

@@ -22,6 +22,7 @@ const EXPECTED = [
   ['repo:delete', 'manage', 'repository'],
   ['repo.member:view', 'manage', 'repository'],
   ['repo.member:edit', 'manage', 'repository'],
+  ['repo.usage:view', 'manage', 'repository'],
   ['repo:create', 'write', 'organization'],
   ['org.member:view', 'read', 'organization'],
   ['org.member:edit', 'manage', 'organization'],

@@ -29,6 +29,7 @@ export const SCOPES = [
   { scope: 'repo:delete', level: 'manage', appliesTo: 'repository', category: 'repo', description: 'Delete the repository' },
   { scope: 'repo.member:view', level: 'manage', appliesTo: 'repository', category: 'repo.member', description: 'See who holds roles on the repository' },
   { scope: 'repo.member:edit', level: 'manage', appliesTo: 'repository', category: 'repo.member', description: 'Grant and remove repository roles' },
+  { scope: 'repo.usage:view', level: 'manage', appliesTo: 'repository', category: 'repo.usage', description: 'See the download log: who downloaded what, when and from where' },
   // ── organization ────────────────────────────────────────────────────────
   { scope: 'repo:create', level: 'write', appliesTo: 'organization', category: 'repo', description: 'Create repositories' },
   { scope: 'org.member:view', level: 'read', appliesTo: 'organization', category: 'org.member', description: 'See the members of the organization' },

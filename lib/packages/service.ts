@@ -1,0 +1,74 @@
+// Packages, versions and their files of a repository (every format but raw
+// has them). The caller needs artifact:view.
+import type { Actor } from '@/lib/auth/actor';
+import { requireScope } from '@/lib/authz';
+import { db } from '@/lib/db/client';
+import { notFound } from '@/lib/http/errors';
+import { pageArgs, toPage, type PageQuery } from '@/lib/http/pagination';
+import { findRepo, repoResource } from '@/lib/repos/service';
+
+function distTags(json: string): Record<string, string> {
+  try {
+    const value = JSON.parse(json) as unknown;
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+    return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return {};
+  }
+}
+
+export async function listPackages(actor: Actor, slug: string, name: string, q: PageQuery & { q?: string }) {
+  const { repo } = await findRepo(slug, name);
+  requireScope(actor.principal, 'artifact:view', repoResource(repo));
+  const rows = await db().package.findMany({
+    where: { repositoryId: repo.id, ...(q.q ? { name: { contains: q.q.toLowerCase() } } : {}) },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    select: {
+      id: true,
+      name: true,
+      displayName: true,
+      distTags: true,
+      updatedAt: true,
+      _count: { select: { versions: true } },
+      versions: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1, select: { version: true } },
+    },
+    ...pageArgs(q),
+  });
+  return toPage(rows, q, (p) => {
+    const tags = distTags(p.distTags);
+    return {
+      name: p.name,
+      displayName: p.displayName,
+      versionCount: p._count.versions,
+      latest: tags.latest ?? p.versions[0]?.version ?? null,
+      distTags: tags,
+      updatedAt: p.updatedAt.toISOString(),
+    };
+  });
+}
+
+/** The versions of one package, newest first, each with its files. */
+export async function listVersions(actor: Actor, slug: string, name: string, packageName: string, q: PageQuery) {
+  const { repo } = await findRepo(slug, name);
+  requireScope(actor.principal, 'artifact:view', repoResource(repo));
+  const pkg = await db().package.findUnique({ where: { repositoryId_name: { repositoryId: repo.id, name: packageName.toLowerCase() } }, select: { id: true } });
+  if (!pkg) throw notFound('No such package.');
+  const rows = await db().packageVersion.findMany({
+    where: { packageId: pkg.id },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: {
+      id: true,
+      version: true,
+      createdAt: true,
+      yankedAt: true,
+      artifacts: { orderBy: { filename: 'asc' }, select: { path: true, filename: true, size: true, sha256: true } },
+    },
+    ...pageArgs(q),
+  });
+  return toPage(rows, q, (v) => ({
+    version: v.version,
+    createdAt: v.createdAt.toISOString(),
+    yanked: v.yankedAt !== null,
+    files: v.artifacts.map((a) => ({ path: a.path, filename: a.filename, size: Number(a.size), sha256: a.sha256 })),
+  }));
+}
