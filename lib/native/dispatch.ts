@@ -2,6 +2,7 @@
 // credential, route by format, and turn every error into the API's shape
 // (401s with the Basic challenge). Returns null for paths it does not own.
 import crypto from 'node:crypto';
+import { handleConda } from '@/lib/formats/conda/handler';
 import { handleNpm } from '@/lib/formats/npm/handler';
 import { handlePypi } from '@/lib/formats/pypi/handler';
 import { handleRaw } from '@/lib/formats/raw/handler';
@@ -28,8 +29,9 @@ export async function dispatchNative(req: NativeRequest): Promise<NativeResponse
         return await handlePypi(req, presented, meta, segments.slice(1));
       case 'npm':
         return await handleNpm(req, presented, meta, segments.slice(1));
+      case 'conda':
+        return await handleConda(req, presented, meta, segments.slice(1));
       default:
-        // conda arrives with the conda format.
         throw notFound(`The ${format} routes are not available yet.`);
     }
   } catch (err) {

@@ -70,8 +70,10 @@ export async function readZipMembers(key: string, size: number, want: (name: str
 
 /**
  * The members of an (already decompressed) tar stream for which `want` is
- * true. Reading stops early once `done(found)` says everything is there; the
- * source is then destroyed. A stream that is not a tar is an ArchiveError.
+ * true. Reading stops early once `done(found)` says everything is there (it
+ * is asked after every member, so it may also stop on what `want` has seen:
+ * conda's info/ members come first); the source is then destroyed. A stream
+ * that is not a tar is an ArchiveError.
  */
 export async function readTarMembers(
   source: Readable,
@@ -90,6 +92,7 @@ export async function readTarMembers(
         if (done(found)) return true;
       } else {
         entry.resume();
+        if (done(found)) return true;
       }
     }
     return false;

@@ -1,0 +1,88 @@
+// Conda channel: root /conda/{org}/{repo}/ (API.md "Native tool routes").
+//   GET  channeldata.json          packages, their subdirs and latest versions (artifact:view)
+//   GET  {subdir}/repodata.json    what conda solves with (artifact:view)
+//   GET  {subdir}/{file}           a package (the shared download pipeline)
+//   PUT  {subdir}/{file}           upload a .tar.bz2 or .conda (artifact:create)
+// conda reaches a channel as https://host/t/<token>/conda/{org}/{repo}: the
+// index pages hold no URLs (conda builds file URLs from the channel's own), so
+// one cached rendering serves every credential.
+import crypto from 'node:crypto';
+import type { RequestMeta } from '@/lib/auth/actor';
+import { cachedPage } from '@/lib/formats/index-cache';
+import { badRequest, notFound } from '@/lib/http/errors';
+import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
+import { authorizeDownload } from '@/lib/native/download';
+import { artifactPath, decodeSegments } from '@/lib/native/paths';
+import { recordDownload } from '@/lib/native/record-download';
+import { authorizeRepository } from '@/lib/native/repository';
+import { jsonResponse } from '@/lib/native/responses';
+import { serveFile } from '@/lib/native/serve-file';
+import type { NativeRequest, NativeResponse } from '@/lib/native/types';
+import type { RepoRow } from '@/lib/repos/service';
+import { storeCondaPackage } from './ingest';
+import { isValidSubdir } from './names';
+import { renderChanneldata, renderRepodata } from './repodata';
+import { channelFiles } from './service';
+
+/** `segments`: the percent-encoded path segments after /conda/. */
+export async function handleConda(req: NativeRequest, presented: Presented | null, meta: RequestMeta, segments: string[]): Promise<NativeResponse> {
+  if (segments.length < 2) throw notFound('Use /conda/{org}/{repo}/ as the channel.');
+  const [org, repoName] = decodeSegments(segments.slice(0, 2)) as [string, string];
+  const rest = segments.slice(2);
+  const read = req.method === 'GET' || req.method === 'HEAD';
+
+  if (rest.length === 1 && rest[0] === 'channeldata.json') {
+    if (!read) return notAllowed('GET, HEAD');
+    const actor = await resolveNativeActor(presented, meta);
+    const repo = await authorizeRepository(actor, org, repoName, 'conda', 'artifact:view');
+    return indexResponse(req, repo, 'conda:channeldata', async () => renderChanneldata(await channelFiles(repo.id)));
+  }
+  if (rest.length !== 2) throw notFound('No such route. Use channeldata.json, {subdir}/repodata.json or {subdir}/{file}.');
+  const [subdir, file] = decodeSegments(rest) as [string, string];
+
+  if (req.method === 'PUT') {
+    const actor = await resolveNativeActor(presented, meta);
+    const repo = await authorizeRepository(actor, org, repoName, 'conda', 'artifact:create');
+    const length = req.headers['content-length'];
+    if (length !== undefined && !/^\d+$/.test(length)) throw badRequest('Invalid Content-Length.');
+    const stored = await storeCondaPackage(actor, repo, subdir, file, req.body, { declaredSize: length === undefined ? undefined : Number(length) });
+    return jsonResponse(stored, 201);
+  }
+  if (!read) return notAllowed('GET, HEAD, PUT');
+
+  if (file === 'repodata.json') {
+    const actor = await resolveNativeActor(presented, meta);
+    const repo = await authorizeRepository(actor, org, repoName, 'conda', 'artifact:view');
+    if (!isValidSubdir(subdir)) throw notFound(`"${subdir}" is not a conda subdir.`);
+    // conda asks for noarch and its platform every time: an empty subdir is an empty index, not a 404.
+    return indexResponse(req, repo, `conda:repodata:${subdir}`, async () => renderRepodata(subdir, await channelFiles(repo.id, subdir)));
+  }
+  // Everything else is a file: packages, and the 404s conda falls back from
+  // (repodata.json.zst, current_repodata.json…), answered after the credential check.
+  const path = artifactPath(rest);
+  const { actor, repo } = await authorizeDownload(presented, meta, { org, repo: repoName, path, format: 'conda' });
+  if (!repo.file) throw notFound('No such file.');
+  return recordDownload(serveFile(req, repo.file), req, actor, repo, path);
+}
+
+const notAllowed = (allow: string) =>
+  jsonResponse({ error: { code: 'method_not_allowed', message: `Use ${allow}.` } }, 405, { allow });
+
+/**
+ * A cached index page with an ETag (its sha256, computed once per rendering),
+ * so conda's conditional requests for an unchanged channel get a 304.
+ */
+async function indexResponse(req: NativeRequest, repo: RepoRow, key: string, render: () => Promise<string>): Promise<NativeResponse> {
+  const body = await cachedPage(repo, key, render);
+  const etag = `"${await cachedPage(repo, `${key}:etag`, async () => crypto.createHash('sha256').update(body).digest('hex'))}"`;
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'cache-control': 'private, no-cache',
+    etag,
+    'x-content-type-options': 'nosniff',
+  };
+  const inm = req.headers['if-none-match'];
+  if (inm && (inm.trim() === '*' || inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag))) return { status: 304, headers, body: null };
+  if (req.method === 'HEAD') return { status: 200, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, body: null };
+  return { status: 200, headers, body };
+}
