@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { requireScope } from '@/lib/authz';
 import { recordAudit } from '@/lib/audit/service';
 import { db } from '@/lib/db/client';
+import { MAX_UPLOAD_BYTES } from './limits';
 import { bumpContentVersion } from '@/lib/formats/index-cache';
 import { ApiError, badRequest, conflict, notFound } from '@/lib/http/errors';
 import { pageArgs, toPage, type PageQuery } from '@/lib/http/pagination';
@@ -13,7 +14,7 @@ import { findRepo, repoResource, type RepoRow } from '@/lib/repos/service';
 import { blobStore, BlobTooLargeError, type BlobDigests } from '@/lib/storage';
 import { collectBlobs } from '@/lib/storage/gc';
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 ** 3; // 10 GiB
+export { MAX_UPLOAD_BYTES };
 
 export const contentTypeFor = (path: string) => mime.lookup(path) || 'application/octet-stream';
 

@@ -7,12 +7,17 @@ import type { Actor } from '@/lib/auth/actor';
 import { putArtifact } from '@/lib/artifacts/service';
 import { requireScope } from '@/lib/authz';
 import { findRepo, repoResource } from '@/lib/repos/service';
+import { ingestConda } from './conda/ingest';
 import type { Ingest, IngestOptions, IngestResult } from './ingest-types';
+import { ingestNpm } from './npm/ingest';
+import { ingestPypi } from './pypi/ingest';
+import { ingestPypi } from './pypi/ingest';
 
 const ingestRaw: Ingest = (actor, repo, path, body, opts) => putArtifact(actor, repo, path, body, { declaredSize: opts.declaredSize });
 
 const INGEST: Record<string, Ingest> = {
   raw: ingestRaw,
+  pypi: ingestPypi,
 };
 
 export async function uploadFile(actor: Actor, orgSlug: string, repoName: string, path: string, body: Readable, opts: IngestOptions): Promise<IngestResult> {

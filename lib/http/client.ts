@@ -125,3 +125,55 @@ export function errorMessage(err: unknown): string {
   if (err instanceof Error && err.message) return err.message;
   return 'Something went wrong. Try again.';
 }
+
+/**
+ * PUTs a file's bytes to the management API with the session cookie, through
+ * XMLHttpRequest because fetch reports no upload progress. `onProgress` gets
+ * the bytes sent so far; aborting `signal` cancels the upload (the promise
+ * rejects with an AbortError DOMException). Errors are ApiClientErrors.
+ */
+export function apiUpload<T = unknown>(
+  path: string,
+  file: Blob,
+  options: { onProgress?: (sent: number, total: number) => void; signal?: AbortSignal } = {},
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    const abort = () => xhr.abort();
+    if (options.signal?.aborted) return reject(new DOMException('The upload was cancelled.', 'AbortError'));
+    options.signal?.addEventListener('abort', abort, { once: true });
+    const done = () => options.signal?.removeEventListener('abort', abort);
+    xhr.open('PUT', path);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.upload.onprogress = (e) => options.onProgress?.(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onabort = () => {
+      done();
+      reject(new DOMException('The upload was cancelled.', 'AbortError'));
+    };
+    xhr.onerror = () => {
+      done();
+      reject(new ApiClientError(0, 'network_error', 'The connection broke off during the upload. Try again.'));
+    };
+    xhr.onload = () => {
+      done();
+      let data: unknown;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        data = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
+      const error = isRecord(data) && isRecord(data.error) ? data.error : null;
+      reject(
+        new ApiClientError(
+          xhr.status,
+          typeof error?.code === 'string' ? error.code : `http_${xhr.status}`,
+          typeof error?.message === 'string' && error.message ? error.message : fallbackMessage(xhr.status),
+          toDetails(error?.details),
+        ),
+      );
+    };
+    xhr.send(file);
+  });
+}

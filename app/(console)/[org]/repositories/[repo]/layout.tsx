@@ -21,6 +21,9 @@ export default async function RepoLayout({ children, params }: { children: React
       <RepoHeader orgSlug={slug} repo={repo} showStats={can.has('artifact:view')} />
       <RepoTabs
         base={base}
+        showPackages={repo.format !== 'raw' && can.has('artifact:view')}
+        showSetup={can.has('artifact:create') || can.has('artifact:download')}
+        showDownloads={can.has('repo.usage:view')}
         showAccess={can.has('repo.member:view')}
         showSettings={can.has('repo:edit') || can.has('repo:delete')}
       />
