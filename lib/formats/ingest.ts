@@ -11,13 +11,14 @@ import { ingestConda } from './conda/ingest';
 import type { Ingest, IngestOptions, IngestResult } from './ingest-types';
 import { ingestNpm } from './npm/ingest';
 import { ingestPypi } from './pypi/ingest';
-import { ingestPypi } from './pypi/ingest';
 
 const ingestRaw: Ingest = (actor, repo, path, body, opts) => putArtifact(actor, repo, path, body, { declaredSize: opts.declaredSize });
 
 const INGEST: Record<string, Ingest> = {
   raw: ingestRaw,
   pypi: ingestPypi,
+  npm: ingestNpm,
+  conda: ingestConda,
 };
 
 export async function uploadFile(actor: Actor, orgSlug: string, repoName: string, path: string, body: Readable, opts: IngestOptions): Promise<IngestResult> {
