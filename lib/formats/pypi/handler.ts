@@ -6,7 +6,6 @@
 //   POST /pypi/{org}/{repo}/                    upload (twine --repository-url)
 import type { RequestMeta } from '@/lib/auth/actor';
 import { env } from '@/lib/env';
-import { cachedPage } from '@/lib/formats/index-cache';
 import { badRequest, notFound } from '@/lib/http/errors';
 import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
 import { authorizeDownload } from '@/lib/native/download';
@@ -16,11 +15,9 @@ import { authorizeRepository } from '@/lib/native/repository';
 import { jsonResponse } from '@/lib/native/responses';
 import { serveFile } from '@/lib/native/serve-file';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
-import type { RepoRow } from '@/lib/repos/service';
 import { storeDistribution } from './distribution';
+import { projectResponse, projectsResponse } from './index-pages';
 import { isValidName, normalizeName } from './names';
-import { projectFiles, projectNames } from './service';
-import { pageType, renderProject, renderProjects, wantsJson } from './simple-index';
 import { receiveUpload } from './upload';
 
 const enc = (s: string) => encodeURIComponent(s);
@@ -33,12 +30,6 @@ function baseUrl(presented: Presented | null, org: string, repo: string): string
   const prefix = presented?.source === 'path' ? `/t/${enc(presented.secret)}` : '';
   return `${env().publicUrl}${prefix}/pypi/${enc(org)}/${enc(repo)}`;
 }
-
-const page = (asJson: boolean, body: string): NativeResponse => ({
-  status: 200,
-  headers: { 'content-type': pageType(asJson), 'cache-control': 'private, no-cache', vary: 'Accept', 'x-content-type-options': 'nosniff' },
-  body,
-});
 
 const redirect = (location: string): NativeResponse => ({ status: 301, headers: { location, 'cache-control': 'no-store' }, body: null });
 
@@ -65,17 +56,16 @@ export async function handlePypi(req: NativeRequest, presented: Presented | null
     const base = baseUrl(presented, org, repoName);
     const actor = await resolveNativeActor(presented, meta);
     const repo = await authorizeRepository(actor, org, repoName, 'pypi', 'artifact:view');
-    const asJson = wantsJson(req.headers.accept);
     const tail = rest.slice(1);
     // PEP 503: pages end in a slash (and the links on them are relative to that).
     if (tail.length === 0) return redirect(`${base}/simple/`);
-    if (tail.length === 1 && tail[0] === '') return withoutBodyForHead(req, page(asJson, await projectsPage(repo, asJson)));
+    if (tail.length === 1 && tail[0] === '') return projectsResponse(req, repo);
     if (tail.length > 2 || (tail.length === 2 && tail[1] !== '')) throw notFound('No such page.');
     const [project] = decodeSegments([tail[0]!]) as [string];
     const name = normalizeName(project);
     // PEP 503: one URL per project, the normalized name with a trailing slash.
     if (name !== project || tail.length === 1) return redirect(`${base}/simple/${enc(name)}/`);
-    return withoutBodyForHead(req, page(asJson, await projectPage(repo, name, asJson)));
+    return projectResponse(req, repo, name);
   }
 
   if (rest.length === 0 || (rest.length === 1 && rest[0] === '')) {
@@ -83,35 +73,6 @@ export async function handlePypi(req: NativeRequest, presented: Presented | null
     return upload(req, presented, meta, org, repoName);
   }
   throw notFound('No such route. Use /simple/, /files/ or POST to the repository root.');
-}
-
-/*
- * The pages are cached under the repository's contentVersion (index-cache.ts)
- * and shared by every credential, so they hold nothing of the request: links
- * are relative (PEP 503 and PEP 691 allow it; clients resolve them against the
- * page URL), which keeps a /t/<token>/ prefix, and Basic credentials for the
- * same host, on the file URLs without writing them into the page.
- */
-function projectsPage(repo: RepoRow, asJson: boolean): Promise<string> {
-  return cachedPage(repo, `pypi:projects:${asJson ? 'json' : 'html'}`, async () =>
-    renderProjects(await projectNames(repo.id), (n) => `${enc(n)}/`, asJson).body,
-  );
-}
-
-/** `name` is normalized. A project without files is a 404 (not cached: errors never are). */
-function projectPage(repo: RepoRow, name: string, asJson: boolean): Promise<string> {
-  return cachedPage(repo, `pypi:project:${asJson ? 'json' : 'html'}:${name}`, async () => {
-    const files = await projectFiles(repo.id, name);
-    if (!files) throw notFound('No such project.');
-    // from /pypi/{org}/{repo}/simple/{name}/ to /pypi/{org}/{repo}/files/{path}
-    const links = files.map((f) => ({ ...f, url: `../../files/${f.path.split('/').map(enc).join('/')}` }));
-    return renderProject(name, links, asJson).body;
-  });
-}
-
-function withoutBodyForHead(req: NativeRequest, res: NativeResponse): NativeResponse {
-  if (req.method !== 'HEAD') return res;
-  return { ...res, headers: { ...res.headers, 'content-length': String(Buffer.byteLength(String(res.body))) }, body: null };
 }
 
 async function upload(req: NativeRequest, presented: Presented | null, meta: RequestMeta, org: string, repoName: string): Promise<NativeResponse> {

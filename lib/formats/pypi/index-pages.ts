@@ -1,0 +1,57 @@
+// GET/HEAD of the simple index pages, from the index cache (index-cache.ts):
+// one rendering per repository contentVersion (bumped by every upload and
+// delete), page and form (HTML or JSON, by Accept). Pages are shared by every
+// credential, so they hold nothing of the request: links are relative (PEP 503
+// and PEP 691 allow it; pip resolves them against the page URL), which keeps a
+// `/t/<token>/` prefix, and Basic credentials for the same host, on the file
+// URLs without writing a token into a cached page. The ETag names the same
+// thing as the cache key, so a client revalidating its copy costs no rendering.
+import crypto from 'node:crypto';
+import { cachedPage } from '@/lib/formats/index-cache';
+import { notFound } from '@/lib/http/errors';
+import type { NativeRequest, NativeResponse } from '@/lib/native/types';
+import type { RepoRow } from '@/lib/repos/service';
+import { projectFiles, projectNames } from './service';
+import { pageType, renderProject, renderProjects, wantsJson } from './simple-index';
+
+const enc = (s: string) => encodeURIComponent(s);
+
+/** The project list, at /pypi/{org}/{repo}/simple/. The caller has checked artifact:view. */
+export function projectsResponse(req: NativeRequest, repo: RepoRow): Promise<NativeResponse> {
+  const asJson = wantsJson(req.headers.accept);
+  return respond(req, repo, `pypi:projects:${form(asJson)}`, asJson, async () =>
+    renderProjects(await projectNames(repo.id), (n) => `${enc(n)}/`, asJson).body,
+  );
+}
+
+/** One project's files, at /pypi/{org}/{repo}/simple/{name}/ (`name` normalized); 404 when it has none (never cached). */
+export function projectResponse(req: NativeRequest, repo: RepoRow, name: string): Promise<NativeResponse> {
+  const asJson = wantsJson(req.headers.accept);
+  return respond(req, repo, `pypi:project:${form(asJson)}:${name}`, asJson, async () => {
+    const files = await projectFiles(repo.id, name);
+    if (!files) throw notFound('No such project.');
+    // from …/simple/{name}/ to …/files/{path}
+    const links = files.map((f) => ({ ...f, url: `../../files/${f.path.split('/').map(enc).join('/')}` }));
+    return renderProject(name, links, asJson).body;
+  });
+}
+
+const form = (asJson: boolean) => (asJson ? 'json' : 'html');
+
+const etagMatches = (header: string | undefined, etag: string) => !!header && header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+
+async function respond(req: NativeRequest, repo: RepoRow, key: string, asJson: boolean, render: () => Promise<string>): Promise<NativeResponse> {
+  // The repository id keeps a deleted and re-created repository of the same name apart.
+  const tag = crypto.createHash('sha1').update(`${repo.id}\u0000${repo.contentVersion}\u0000${key}`).digest('base64url').slice(0, 20);
+  const headers: Record<string, string> = {
+    'content-type': pageType(asJson),
+    'cache-control': 'private, no-cache',
+    vary: 'Accept',
+    etag: `"${tag}"`,
+    'x-content-type-options': 'nosniff',
+  };
+  if (etagMatches(req.headers['if-none-match'], headers.etag!)) return { status: 304, headers, body: null };
+  const body = await cachedPage(repo, key, render);
+  if (req.method === 'HEAD') return { status: 200, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, body: null };
+  return { status: 200, headers, body };
+}
