@@ -32,7 +32,8 @@ describe('ingestNpm', async () => {
   const { env } = await import('@/lib/env');
   const { migrate } = await import('@/lib/db/migrate');
   const { db } = await import('@/lib/db/client');
-  const { ingestNpm } = await import('./ingest');
+  const { ingestNpm, readPacked } = await import('./ingest');
+  const { blobStore } = await import('@/lib/storage');
   const { findPackage } = await import('./service');
   const { renderPackument } = await import('./packument');
   const actor = { principal: { kind: 'anonymous' as const }, user: null, credential: { type: 'system' as const, id: null }, meta: { address: '127.0.0.1', userAgent: 'test', requestId: 'r' } };
@@ -90,6 +91,14 @@ describe('ingestNpm', async () => {
       await expect(upload(bytes, name), String(message)).rejects.toMatchObject({ status: 400, message: expect.stringMatching(message) });
     }
     expect(await db().artifact.count()).toBe(artifacts);
+  });
+
+  it('reads the member list, and stops at a gzip bomb', async () => {
+    const bytes = await packed({ name: 'x', version: '1.0.0' }, { 'package/npm-shrinkwrap.json': '{}', 'package/zeros.bin': '\0'.repeat(200_000) });
+    const { sha256 } = await blobStore().put(Readable.from([bytes]));
+    const read = await readPacked(sha256);
+    expect([...read.files].sort()).toEqual(['index.js', 'npm-shrinkwrap.json', 'package.json', 'zeros.bin']);
+    await expect(readPacked(sha256, 100_000)).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/more than 100000 bytes/) });
   });
 
   it('takes a version again once its tarball was deleted', async () => {

@@ -3,7 +3,7 @@
 // tarball is stored where `npm publish` stores it, with the manifest publish
 // would have sent, and `latest` moves as semver says (semver.ts), so the
 // version is served and installed exactly like a published one.
-import { pipeline, type Readable } from 'node:stream';
+import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
 import zlib from 'node:zlib';
 import { putArtifact } from '@/lib/artifacts/service';
 import { ArchiveError, readTarMembers } from '@/lib/formats/archive';
@@ -14,8 +14,27 @@ import { isReadmeCandidate, packedManifest, type PackedPackage } from './manifes
 import { tarballFile, tarballPath } from './names';
 import { dropOrphanVersion, promoteLatest, versionExists } from './service';
 
+/**
+ * How much of the decompressed tar is read (the whole of it: the member list
+ * decides _hasShrinkwrap and a few scripts). More is a gzip bomb, not a
+ * package: the public registry refuses far smaller ones.
+ */
+export const MAX_UNPACKED_BYTES = 1024 ** 3;
+
+/** A pass-through that fails once more than `limit` bytes went through. */
+function byteCap(limit: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
+      seen += chunk.length;
+      if (seen > limit) done(new ArchiveError(`it unpacks to more than ${limit} bytes`));
+      else done(null, chunk);
+    },
+  });
+}
+
 /** Reads package.json, README candidates and the list of members out of the stored tarball. */
-async function readPacked(key: string): Promise<{ packageJson: Buffer | undefined; files: Set<string>; readmes: Map<string, string> }> {
+export async function readPacked(key: string, limit = MAX_UNPACKED_BYTES): Promise<{ packageJson: Buffer | undefined; files: Set<string>; readmes: Map<string, string> }> {
   const files = new Set<string>();
   const want = (member: string) => {
     if (!member.startsWith('package/')) return false;
@@ -24,7 +43,7 @@ async function readPacked(key: string): Promise<{ packageJson: Buffer | undefine
     return file === 'package.json' || isReadmeCandidate(file);
   };
   // pipeline, not pipe: a failing read must fail the gunzip stream too, not leave it waiting.
-  const source: Readable = pipeline(blobStore().read(key), zlib.createGunzip(), () => {});
+  const source: Readable = pipeline(blobStore().read(key), zlib.createGunzip(), byteCap(limit), () => {});
   let found: Map<string, Buffer>;
   try {
     found = await readTarMembers(source, want);
