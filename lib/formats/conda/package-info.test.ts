@@ -61,8 +61,8 @@ describe('readPackageInfo', () => {
   });
 
   it('stops a .tar.bz2 at the end of info/, with or without about.json', async () => {
-    // 8 MB of incompressible payload after info/: reading it all would pass the 3 MB scan limit.
-    const dir = packageDir(INDEX, null, { 'lib/big.bin': randomBytes(8 * 1024 * 1024) });
+    // 6 MB of incompressible payload after info/: reading it all would pass the 3 MB scan limit.
+    const dir = packageDir(INDEX, null, { 'lib/big.bin': randomBytes(6 * 1024 * 1024) });
     expect(await read(cph(dir, 'demo-1.0.0-h1_0.tar.bz2'), 'demo-1.0.0-h1_0.tar.bz2', 3 * 1024 * 1024)).toEqual({ index: INDEX });
     expect(await read(cph(dir, 'demo-1.0.0-h1_0.conda'), 'demo-1.0.0-h1_0.conda', 3 * 1024 * 1024)).toEqual({ index: INDEX });
   });
