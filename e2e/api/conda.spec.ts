@@ -102,6 +102,17 @@ async function put(w: World, subdir: string, p: Built, cred: Cred | null = beare
   return curlPut(w.base, `${w.channel}/${subdir}/${encodeURIComponent(p.file)}`, p.bytes, cred);
 }
 
+/**
+ * The URLs conda derives from a channel URL: conda.common.url.split_anaconda_token takes the token
+ * out (only [A-Za-z0-9-] of it), Channel.urls() puts it back right after the host.
+ */
+function condaUrls(channelUrl: string, subdir: string, file: string) {
+  const token = /\/t\/([a-zA-Z0-9-]*)/.exec(channelUrl)?.[1];
+  const u = new URL(token === undefined ? channelUrl : channelUrl.replace(`/t/${token}`, ''));
+  const base = `${u.protocol}//${u.host}${token ? `/t/${token}` : ''}${u.pathname.replace(/\/$/, '')}`;
+  return { repodata: `${base}/${subdir}/repodata.json`, file: `${base}/${subdir}/${file}` };
+}
+
 type Repodata = { info: { subdir: string }; packages: Record<string, unknown>; 'packages.conda': Record<string, unknown>; removed: string[]; repodata_version: number };
 
 test.describe('conda', () => {
@@ -186,6 +197,19 @@ test.describe('conda', () => {
       await run('cph', ['extract', downloaded, '--dest', unpacked], { timeout: 60_000 });
       expect(JSON.parse(readFileSync(path.join(unpacked, 'info', 'index.json'), 'utf8'))).toEqual(conda.index);
       expect(readFileSync(path.join(unpacked, 'lib', name, 'data.txt'), 'utf8')).toContain(`# ${name} 1.2.0`);
+
+      // conda's own reading of the channel URL: the token survives it only written with "-" for "_"
+      // (tgp-…), which the channel accepts; the "_" form loses all but "tgp" to the host part
+      const dashed = w.token.replace(/^tgp_/, 'tgp-');
+      expect(() => condaUrls(`${api.url}/t/${w.token}${w.channel}`, 'linux-64', conda.file)).toThrow();
+      const urls = condaUrls(`${api.url}/t/${dashed}${w.channel}`, 'linux-64', conda.file);
+      expect(urls.repodata).toBe(`${api.url}/t/${dashed}${w.channel}/linux-64/repodata.json`);
+      const viaConda = await curlGet('', urls.repodata, null);
+      expect(viaConda.status, shown(viaConda)).toBe(200);
+      expect(viaConda.text).toBe(linux.text);
+      expect(sha256((await curlGet('', urls.file, null)).body)).toBe(sha256(conda.bytes));
+      const { secret: other } = await resourceToken(api, w.owner.cookie, w.org, [{ repo: w.repo, access: 'read' }]);
+      expect((await curlGet('', condaUrls(`${api.url}/t/${other.replace('_', '-')}${w.channel}`, 'noarch', noarch.file).file, null)).status).toBe(200);
 
       // channeldata.json at the channel root
       const channeldata = await curlGet(api.url, `${w.channel}/channeldata.json`, { form: 'path', token: w.token });
