@@ -55,11 +55,25 @@ function view(actor: Actor, org: OrgRow, repo: RepoRow, s?: { fileCount: number;
 export async function listRepos(actor: Actor, slug: string, q: PageQuery) {
   const org = await findOrg(slug);
   requireScope(actor.principal, 'org.member:view', orgResource(org));
-  const rows = await db().repository.findMany({ where: { orgId: org.id }, orderBy: [{ name: 'asc' }, { id: 'asc' }], ...pageArgs(q) });
-  const page = toPage(rows, q, (r) => r);
-  const visible = page.items.filter((r) => can(actor.principal, 'repo:view', repoResource(r)));
-  const s = await stats(visible.map((r) => r.id));
-  return { items: visible.map((r) => view(actor, org, r, s.get(r.id))), nextCursor: page.nextCursor };
+  // Visibility is decided by can(), not by SQL, so read on in batches until a
+  // full page of visible repositories (plus one, to know whether more exist).
+  const visible: RepoRow[] = [];
+  const batch = Math.max(q.limit + 1, 100);
+  let cursor = q.cursor;
+  for (;;) {
+    const rows = await db().repository.findMany({
+      where: { orgId: org.id },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      take: batch,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
+    visible.push(...rows.filter((r) => can(actor.principal, 'repo:view', repoResource(r))));
+    if (visible.length > q.limit || rows.length < batch) break;
+    cursor = rows[rows.length - 1]!.id;
+  }
+  const page = toPage(visible, q, (r) => r);
+  const s = await stats(page.items.map((r) => r.id));
+  return { items: page.items.map((r) => view(actor, org, r, s.get(r.id))), nextCursor: page.nextCursor };
 }
 
 export async function createRepo(actor: Actor, slug: string, input: z.output<typeof createRepoInput>) {
