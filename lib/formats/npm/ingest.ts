@@ -10,7 +10,7 @@ import { ArchiveError, readTarMembers } from '@/lib/formats/archive';
 import type { Ingest } from '@/lib/formats/ingest-types';
 import { badRequest, conflict } from '@/lib/http/errors';
 import { blobStore } from '@/lib/storage';
-import { packedManifest, wantsText, type PackedPackage } from './manifest';
+import { isReadmeCandidate, packedManifest, type PackedPackage } from './manifest';
 import { tarballFile, tarballPath } from './names';
 import { dropOrphanVersion, promoteLatest, versionExists } from './service';
 
@@ -33,14 +33,14 @@ function byteCap(limit: number): Transform {
   });
 }
 
-/** Reads package.json, the texts the manifest may need and the list of members out of the stored tarball. */
-export async function readPacked(key: string, limit = MAX_UNPACKED_BYTES): Promise<{ packageJson: Buffer | undefined; files: Set<string>; texts: Map<string, string> }> {
+/** Reads package.json, README candidates and the list of members out of the stored tarball. */
+export async function readPacked(key: string, limit = MAX_UNPACKED_BYTES): Promise<{ packageJson: Buffer | undefined; files: Set<string>; readmes: Map<string, string> }> {
   const files = new Set<string>();
   const want = (member: string) => {
     if (!member.startsWith('package/')) return false;
     const file = member.slice('package/'.length);
     files.add(file);
-    return file === 'package.json' || wantsText(file);
+    return file === 'package.json' || isReadmeCandidate(file);
   };
   // pipeline, not pipe: a failing read must fail the gunzip stream too, not leave it waiting.
   const source: Readable = pipeline(blobStore().read(key), zlib.createGunzip(), byteCap(limit), () => {});
@@ -51,22 +51,21 @@ export async function readPacked(key: string, limit = MAX_UNPACKED_BYTES): Promi
     if (err instanceof ArchiveError) throw badRequest(`This is not a package made by npm pack (a gzipped tar): ${err.message}`);
     throw err;
   }
-  const texts = new Map<string, string>();
-  for (const [member, bytes] of found) if (member !== 'package/package.json') texts.set(member.slice('package/'.length), bytes.toString('utf8'));
-  return { packageJson: found.get('package/package.json'), files, texts };
+  const readmes = new Map<string, string>();
+  for (const [member, bytes] of found) if (member !== 'package/package.json') readmes.set(member.slice('package/'.length), bytes.toString('utf8'));
+  return { packageJson: found.get('package/package.json'), files, readmes };
 }
 
 export const ingestNpm: Ingest = async (actor, repo, name, body, opts) => {
-  if (!/\.tgz$/i.test(name)) throw badRequest('Upload an npm package as the .tgz file npm pack makes.');
   // The console offers only .tgz; anything else named otherwise is misnamed (400), whatever its bytes.
   if (!name.endsWith('.tgz')) throw badRequest(`${name.slice(name.lastIndexOf('/') + 1)} is not an npm package: upload the .tgz made by npm pack.`);
   let packed: PackedPackage | undefined;
   const stored = await putArtifact(actor, repo, name, body, {
     declaredSize: opts.declaredSize,
     inspect: async (key) => {
-      const { packageJson, files, texts } = await readPacked(key);
+      const { packageJson, files, readmes } = await readPacked(key);
       if (!packageJson) throw badRequest('The tarball has no package/package.json: upload a .tgz made by npm pack.');
-      const p = packedManifest(packageJson, { files, texts });
+      const p = packedManifest(packageJson, { files, readmes });
       const path = tarballPath(p.name, tarballFile(p.name, p.version));
       // The client may name the file as the listing shows it, but not as another package.
       if (name.includes('/') && name !== path) throw badRequest(`This tarball is ${p.name}@${p.version}, stored at ${path}, not ${name}.`);
