@@ -2,7 +2,9 @@
  * The npm registry route (API.md "Native tool routes"), driven by the real `npm` client against a
  * real server: `npm publish` of a plain and a scoped package with `_authToken`, `npm install` of
  * both with the token and again through a `/t/<token>/` registry URL with no token configured,
- * republishing (409), tampered digests (400) and anonymous access (401 with the challenge).
+ * republishing (409), tampered digests (400) and anonymous access (401 with the challenge); a
+ * tarball made by `npm pack` and uploaded through the files API is served exactly like the same
+ * package published.
  * Every npm run uses a throwaway userconfig and cache, so nothing resolves from elsewhere.
  */
 import { execFile } from 'node:child_process';
@@ -27,14 +29,14 @@ function npm(args: string[], cwd: string): Promise<Run> {
   });
 }
 
-type World = { org: string; token: string; registry: string; dir: string };
+type World = { org: string; token: string; registry: string; dir: string; cookie: string };
 
 async function world(api: Api): Promise<World> {
   const owner = await signup(api);
   const org = owner.org.slug;
   await createRepo(api, { cookie: owner.cookie }, org, { name: 'js', format: 'npm', visibility: 'private' });
   const { secret } = await resourceToken(api, owner.cookie, org, [{ repo: '*', access: 'manage' }]);
-  return { org, token: secret, registry: `${api.url}/npm/${org}/js/`, dir: mkdtempSync(path.join(os.tmpdir(), 'tg-npm-')) };
+  return { org, token: secret, registry: `${api.url}/npm/${org}/js/`, dir: mkdtempSync(path.join(os.tmpdir(), 'tg-npm-')), cookie: owner.cookie };
 }
 
 /** A throwaway userconfig: the registry, and its token when given. */
@@ -160,6 +162,66 @@ test.describe('npm', () => {
       // The first publish is unchanged.
       const doc = await api.get<{ 'dist-tags': Record<string, string> }>(`/npm/${w.org}/js/${name}`, { token: w.token });
       expect(doc.json['dist-tags']).toEqual({ latest: '2.0.0' });
+    } finally {
+      rmSync(w.dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a tarball made by npm pack and uploaded through the files API is served like the same package published', async ({ api }) => {
+    const w = await world(api);
+    try {
+      await createRepo(api, { cookie: w.cookie }, w.org, { name: 'up', format: 'npm', visibility: 'private' });
+      const name = `same-${uid()}`;
+      const dir = makePackage(w, name, '1.0.0', 'same one');
+      // What npm publish normalizes: bin, scripts, repository, keywords, author, "_" fields, README, types.
+      writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
+        name, version: '1.0.0', main: 'index.js', license: 'MIT', bin: './cli.js', repository: 'github:acme/same', keywords: 'one, two',
+        author: 'Ann Example <ann@example.com> (https://ann.example.com)', scripts: { test: 'node_modules/.bin/vitest', postinstall: 'node -e 0' },
+        dependencies: {}, _private: true,
+      }, null, 2));
+      writeFileSync(path.join(dir, 'cli.js'), '#!/usr/bin/env node\nconsole.log(1);\n');
+      writeFileSync(path.join(dir, 'index.d.ts'), 'declare const x: string;\nexport = x;\n');
+      writeFileSync(path.join(dir, 'README.md'), `# ${name}\n\nThe same package,\ntwice.\n\n## Use\n`);
+      const published = await publish(w, dir);
+      expect(published.code, shown(published)).toBe(0);
+      const rc = npmrc(w, w.registry, null);
+      const packed = await npm(['pack', '--json', '--pack-destination', w.dir, ...common(w, w.registry, rc)], dir);
+      expect(packed.code, shown(packed)).toBe(0);
+      const file = (JSON.parse(packed.stdout) as { filename: string }[])[0]!.filename;
+      const bytes = readFileSync(path.join(w.dir, file));
+
+      const up = await fetch(`${api.url}/api/v1/orgs/${w.org}/repos/up/files/${file}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${w.token}`, 'content-type': 'application/octet-stream' },
+        body: new Uint8Array(bytes),
+      });
+      const upText = await up.text();
+      expect(up.status, upText).toBe(201);
+      expect(JSON.parse(upText)).toMatchObject({ path: `${name}/-/${name}-1.0.0.tgz`, size: bytes.length, package: { name, version: '1.0.0' } });
+
+      type Doc = { 'dist-tags': Record<string, string>; versions: Record<string, Record<string, unknown> & { dist: Record<string, string> }> };
+      // What only the client knows (its own versions), and the registry root, aside: the rest is equal.
+      const comparable = (d: Doc) => {
+        const rest: Record<string, unknown> = { ...d.versions['1.0.0']! };
+        for (const own of ['_nodeVersion', '_npmVersion', 'gitHead']) delete rest[own];
+        const dist = d.versions['1.0.0']!.dist;
+        return { tags: d['dist-tags'], ...rest, dist: { ...dist, tarball: String(dist.tarball).replace(/\/npm\/[^/]+\/(js|up)\//, '/REG/') } };
+      };
+      for (const accept of ['application/json', 'application/vnd.npm.install-v1+json']) {
+        const a = await api.get<Doc>(`/npm/${w.org}/js/${name}`, { token: w.token, headers: { accept } });
+        const b = await api.get<Doc>(`/npm/${w.org}/up/${name}`, { token: w.token, headers: { accept } });
+        expect(a.status, a.text).toBe(200);
+        expect(b.status, b.text).toBe(200);
+        expect(comparable(b.json), accept).toEqual(comparable(a.json));
+      }
+      const full = await api.get<Doc>(`/npm/${w.org}/up/${name}`, { token: w.token });
+      expect(full.json.versions['1.0.0']).toMatchObject({ bin: { [name]: 'cli.js' }, types: './index.d.ts', description: 'The same package, twice.', scripts: { test: 'vitest' } });
+      expect(full.json.versions['1.0.0']).not.toHaveProperty('_private');
+
+      const upRegistry = `${api.url}/npm/${w.org}/up/`;
+      const installed = await install(w, upRegistry, w.token, [name]);
+      expect(installed.run.code, shown(installed.run)).toBe(0);
+      expect(readFileSync(path.join(installed.project, 'node_modules', name, 'index.js'), 'utf8')).toContain('same one');
     } finally {
       rmSync(w.dir, { recursive: true, force: true });
     }

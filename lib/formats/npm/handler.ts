@@ -20,6 +20,7 @@ import { parseNpmRoute, tarballPath } from './names';
 import { packumentResponse } from './packument-response';
 import { parsePublish } from './publish';
 import { recordPublish, setDistTag, versionConflict, versionExists } from './service';
+import { bundlesShrinkwrap } from './tarball';
 
 /** The publish body is JSON carrying the tarball in base64 (4/3 of its size), so it is read whole: bounded. */
 export const MAX_PUBLISH_BYTES = 200 * 1024 ** 2;
@@ -58,6 +59,7 @@ export async function handleNpm(req: NativeRequest, presented: Presented | null,
     const repo = await authorizeRepository(actor, org, repoName, 'npm', 'artifact:create');
     const publish = parsePublish(parseJson(await readBody(req, MAX_PUBLISH_BYTES)), route.name);
     if (await versionExists(repo.id, publish.name, publish.version)) throw versionConflict(publish);
+    if (await bundlesShrinkwrap(publish.tarball)) publish.manifest._hasShrinkwrap = true;
     const path = tarballPath(publish.name, publish.file);
     await putArtifact(actor, repo, path, Readable.from([publish.tarball]), { declaredSize: publish.tarball.length });
     await recordPublish(actor, repo, publish, path);

@@ -32,7 +32,8 @@ describe('ingestNpm', async () => {
   const { env } = await import('@/lib/env');
   const { migrate } = await import('@/lib/db/migrate');
   const { db } = await import('@/lib/db/client');
-  const { ingestNpm, readPacked } = await import('./ingest');
+  const { ingestNpm } = await import('./ingest');
+  const { bundlesShrinkwrap, readPacked } = await import('./tarball');
   const { blobStore } = await import('@/lib/storage');
   const { findPackage } = await import('./service');
   const { renderPackument } = await import('./packument');
@@ -51,7 +52,7 @@ describe('ingestNpm', async () => {
   const contentVersion = async () => (await db().repository.findUniqueOrThrow({ where: { id: repo.id } })).contentVersion;
 
   it('stores a packed package as npm publish would', async () => {
-    const bytes = await packed({ name: '@acme/lib', version: '1.0.0', main: 'index.js', _secret: 'x', dependencies: { a: '^1' } }, { 'package/README.md': '# hello' });
+    const bytes = await packed({ name: '@acme/lib', version: '1.0.0', main: 'index.js', _secret: 'x', dependencies: { a: '^1' } }, { 'package/README.md': '# hello\n\nA library.\n' });
     const before = await contentVersion();
     const res = await upload(bytes, 'acme-lib-1.0.0.tgz');
     expect(res).toEqual({ path: '@acme/lib/-/lib-1.0.0.tgz', size: bytes.length, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), package: { name: '@acme/lib', version: '1.0.0' } });
@@ -59,7 +60,7 @@ describe('ingestNpm', async () => {
     const doc = await packument('@acme/lib');
     expect(doc['dist-tags']).toEqual({ latest: '1.0.0' });
     expect(doc.versions['1.0.0']).toEqual({
-      name: '@acme/lib', version: '1.0.0', _id: '@acme/lib@1.0.0', main: 'index.js', dependencies: { a: '^1' }, readme: '# hello', readmeFilename: 'README.md', _hasShrinkwrap: false,
+      name: '@acme/lib', version: '1.0.0', _id: '@acme/lib@1.0.0', main: 'index.js', dependencies: { a: '^1' }, readme: '# hello\n\nA library.\n', readmeFilename: 'README.md', description: 'A library.',
       dist: {
         tarball: 'http://h/npm/acme/js/@acme/lib/-/lib-1.0.0.tgz',
         shasum: crypto.createHash('sha1').update(bytes).digest('hex'),
@@ -86,6 +87,7 @@ describe('ingestNpm', async () => {
       [await packed({ name: 'Bad Name', version: '1.0.0' }), /not a valid npm package name/],
       [await packed({ name: 'x', version: 'one' }), /semver/],
       [await packed({ name: 'x', version: '1.0.0' }), /not y\/-\/y-1.0.0.tgz/, 'y/-/y-1.0.0.tgz'],
+      [await packed({ name: 'x', version: '1.0.0' }), /\.tgz file npm pack makes/, 'x-1.0.0.zip'],
     ];
     for (const [bytes, message, name] of cases) {
       await expect(upload(bytes, name), String(message)).rejects.toMatchObject({ status: 400, message: expect.stringMatching(message) });
@@ -93,12 +95,16 @@ describe('ingestNpm', async () => {
     expect(await db().artifact.count()).toBe(artifacts);
   });
 
-  it('reads the member list, and stops at a gzip bomb', async () => {
+  it('reads the member list (and the shrinkwrap flag publish records), and stops at a gzip bomb', async () => {
     const bytes = await packed({ name: 'x', version: '1.0.0' }, { 'package/npm-shrinkwrap.json': '{}', 'package/zeros.bin': '\0'.repeat(200_000) });
     const { sha256 } = await blobStore().put(Readable.from([bytes]));
-    const read = await readPacked(sha256);
+    const read = await readPacked(blobStore().read(sha256));
     expect([...read.files].sort()).toEqual(['index.js', 'npm-shrinkwrap.json', 'package.json', 'zeros.bin']);
-    await expect(readPacked(sha256, 100_000)).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/more than 100000 bytes/) });
+    expect(await bundlesShrinkwrap(bytes)).toBe(true);
+    expect(await bundlesShrinkwrap(await packed({ name: 'x', version: '1.0.0' }))).toBe(false);
+    expect(await bundlesShrinkwrap(Buffer.from('not a tarball'))).toBe(false);
+    await expect(readPacked(blobStore().read(sha256), 100_000)).rejects.toThrow(/more than 100000 bytes/);
+    await expect(upload(await packed({ name: 'x', version: '1.0.0' }, { 'package/zeros.bin': '\0'.repeat(2_000_000) }).then((b) => b.subarray(0, 2000)))).rejects.toMatchObject({ status: 400 });
   });
 
   it('takes a version again once its tarball was deleted', async () => {

@@ -2,28 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { chooseReadme, packedManifest } from './manifest';
 
 const json = (v: unknown) => Buffer.from(JSON.stringify(v));
-const tree = (files: string[] = [], readmes: Record<string, string> = {}) => ({ files: new Set(files), readmes: new Map(Object.entries(readmes)) });
+const tree = (files: string[] = [], texts: Record<string, string> = {}) => ({ files: new Set(files), texts: new Map(Object.entries(texts)) });
 
 describe('packedManifest', () => {
   it('builds what npm publish sends', () => {
     const p = packedManifest(
-      json({ name: '@acme/lib', version: 'v1.2.3', main: 'lib/index.js', _private: 1, _id: 'forged', dist: { tarball: 'http://evil/' }, dependencies: { a: '^1' }, bin: 'cli.js', funding: 'https://f' }),
-      tree(['package.json', 'lib/index.js', 'lib/index.d.ts', 'cli.js', 'README.md'], { 'README.md': '# lib' }),
+      json({ name: '@acme/lib', version: 'v1.2.3', main: 'lib/index.js', _private: 1, _id: 'forged', dist: { tarball: 'http://evil/' }, dependencies: { a: '^1' }, bin: './cli.js', funding: 'https://f', license: 'MIT' }),
+      tree(['package.json', 'lib/index.js', 'lib/index.d.ts', 'cli.js', 'README.md'], { 'README.md': '# lib\n\nDoes things\nwell.\n\n## More' }),
     );
     expect(p).toEqual({
       name: '@acme/lib',
       version: '1.2.3',
       manifest: {
-        name: '@acme/lib', version: '1.2.3', _id: '@acme/lib@1.2.3', main: 'lib/index.js', dependencies: { a: '^1' }, bin: { lib: 'cli.js' },
-        funding: { url: 'https://f' }, readme: '# lib', readmeFilename: 'README.md', types: './lib/index.d.ts', _hasShrinkwrap: false,
+        name: '@acme/lib', version: '1.2.3', _id: '@acme/lib@1.2.3', main: 'lib/index.js', dependencies: { a: '^1' }, bin: { lib: 'cli.js' }, funding: 'https://f', license: 'MIT',
+        readme: '# lib\n\nDoes things\nwell.\n\n## More', readmeFilename: 'README.md', description: 'Does things well.', types: './lib/index.d.ts',
       },
     });
   });
 
-  it('derives scripts, bundles and the shrinkwrap flag from the tarball', () => {
+  it('derives scripts, bundles, bins, mans, contributors and the shrinkwrap flag from the tarball', () => {
     const { manifest } = packedManifest(
-      json({ name: 'native', version: '1.0.0', scripts: { test: 'node_modules/.bin/vitest', bad: 1 }, bundledDependencies: true, dependencies: { x: '1', y: '2' }, types: 'own.d.ts' }),
-      tree(['package.json', 'binding.gyp', 'server.js', 'npm-shrinkwrap.json', 'index.d.ts']),
+      json({ name: 'native', version: '1.0.0', description: 'd', scripts: { test: 'node_modules/.bin/vitest', bad: 1 }, bundledDependencies: true, dependencies: { x: '1', y: '2' }, types: 'own.d.ts', directories: { bin: './bin', man: 'man' } }),
+      tree(['package.json', 'binding.gyp', 'server.js', 'npm-shrinkwrap.json', 'index.d.ts', 'bin/a', 'bin/.hidden', 'man/a.1', 'man/notes.txt', 'AUTHORS'], { AUTHORS: '# people\nAnn <ann@x.org>\n\nBob (https://bob)\n' }),
     );
     expect(manifest.scripts).toEqual({ test: 'vitest', install: 'node-gyp rebuild', start: 'node server.js' });
     expect(manifest.gypfile).toBe(true);
@@ -31,13 +31,18 @@ describe('packedManifest', () => {
     expect(manifest).not.toHaveProperty('bundledDependencies');
     expect(manifest._hasShrinkwrap).toBe(true);
     expect(manifest.types).toBe('own.d.ts');
-    expect(manifest).not.toHaveProperty('readme');
+    expect(manifest.bin).toEqual({ a: 'bin/a' });
+    expect(manifest.man).toEqual(['man/a.1']);
+    expect(manifest.contributors).toEqual([{ name: 'Ann', email: 'ann@x.org' }, { name: 'Bob', url: 'https://bob' }]);
+    expect(manifest.readme).toBe('ERROR: No README data found!');
   });
 
-  it('leaves an install script and gypfile:false alone', () => {
+  it('leaves an install script and gypfile:false alone; drops invalid scripts and bins', () => {
     const { manifest } = packedManifest(json({ name: 'n', version: '1.0.0', scripts: { install: 'make' } }), tree(['x.gyp']));
     expect(manifest.scripts).toEqual({ install: 'make' });
-    expect(packedManifest(json({ name: 'n', version: '1.0.0', gypfile: false }), tree(['x.gyp'])).manifest).not.toHaveProperty('scripts');
+    const other = packedManifest(json({ name: 'n', version: '1.0.0', gypfile: false, scripts: 'no', bin: { '': 'x', y: 3 } }), tree(['x.gyp'])).manifest;
+    expect(other).not.toHaveProperty('scripts');
+    expect(other).not.toHaveProperty('bin');
   });
 
   it('rejects what is not a package', () => {

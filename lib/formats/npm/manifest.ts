@@ -1,22 +1,30 @@
 // The version manifest of a tarball made by `npm pack`, built from its
 // package/package.json the way `npm publish` builds the one it sends
-// (@npmcli/package-json's "prepare" steps that need only the tarball), so a
-// version uploaded in the browser is stored like a published one: the
-// manifest without dist (dist is always ours, see packument.ts).
+// (@npmcli/package-json's "prepare" steps, those the tarball can answer:
+// not gitHead), so a version uploaded in the browser is stored like a
+// published one: the manifest without dist (dist is always ours, see
+// packument.ts).
 import path from 'node:path/posix';
 import { badRequest } from '@/lib/http/errors';
-import { baseName, validateName } from './names';
+import { validateName } from './names';
+import { normalizeData } from './normalize-data';
 import { cleanVersion, isValidVersion } from './semver';
 
-/** What the tarball holds besides package.json: member paths under `package/`, and README candidates' text. */
-export type PackedTree = { files: ReadonlySet<string>; readmes: ReadonlyMap<string, string> };
+/**
+ * What the tarball holds besides package.json: member paths under
+ * `package/`, and the text of the members `wantsText` asked for.
+ */
+export type PackedTree = { files: ReadonlySet<string>; texts: ReadonlyMap<string, string> };
 
 export type PackedPackage = { name: string; version: string; manifest: Record<string, unknown> };
 
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+type Data = Record<string, unknown>;
+const isObject = (v: unknown): v is Data => !!v && typeof v === 'object' && !Array.isArray(v);
 
-/** Top-level README files npm reads into `readme` (any case, any extension). */
-export const isReadmeCandidate = (file: string) => /^readme(\.[^/]*)?$/i.test(file);
+const isReadmeCandidate = (file: string) => /^readme(\.[^/]*)?$/i.test(file);
+
+/** Members (paths under `package/`) whose text the manifest may need: README files and AUTHORS. */
+export const wantsText = (file: string) => isReadmeCandidate(file) || file === 'AUTHORS';
 
 /** npm's choice among README files: the first markdown-looking one (or bare "README."), else a bare README. */
 export function chooseReadme(files: Iterable<string>): string | undefined {
@@ -28,7 +36,56 @@ export function chooseReadme(files: Iterable<string>): string | undefined {
   return plain;
 }
 
-/** Parses and checks package/package.json and builds the manifest npm publish would send (without dist). */
+/** A path kept inside the package, with forward slashes (npm's secureAndUnixifyPath and bin cleaning). */
+const inside = (p: string) => path.join('/', p.replace(/\\/g, '/')).slice(1);
+
+/** npm-normalize-package-bin: a string or array becomes an object of clean names and paths. */
+function normalizeBin(m: Data, name: string) {
+  let bin = m.bin;
+  if (typeof bin === 'string') bin = { [name]: bin };
+  else if (Array.isArray(bin)) bin = Object.fromEntries(bin.filter((b) => typeof b === 'string').map((b: string) => [path.basename(b), b]));
+  if (!isObject(bin)) {
+    delete m.bin;
+    return;
+  }
+  const clean: Record<string, string> = {};
+  for (const [key, target] of Object.entries(bin)) {
+    const base = inside(path.basename(key.replace(/\\|:/g, '/')));
+    const to = typeof target === 'string' ? inside(target) : '';
+    if (base && to) clean[base] = to;
+  }
+  if (Object.keys(clean).length) m.bin = clean;
+  else delete m.bin;
+}
+
+/** The files of the tarball under directory `dir` (a package path), relative to the package. */
+const filesUnder = (tree: PackedTree, dir: string) => [...tree.files].filter((f) => f.startsWith(`${inside(dir)}/`)).sort();
+
+function scripts(m: Data, tree: PackedTree) {
+  if (m.scripts !== undefined && !isObject(m.scripts)) delete m.scripts;
+  const s: Record<string, string> = {};
+  for (const [k, v] of Object.entries(isObject(m.scripts) ? m.scripts : {})) {
+    if (typeof v === 'string') s[k] = v.replace(/^(\.[/\\])?node_modules[/\\].bin[\\/]/, '');
+  }
+  let added = false;
+  if (!s.install && !s.preinstall && m.gypfile !== false && [...tree.files].some((f) => /^[^/]+\.gyp$/.test(f))) {
+    s.install = 'node-gyp rebuild';
+    m.gypfile = true;
+    added = true;
+  }
+  if (!s.start && tree.files.has('server.js')) {
+    s.start = 'node server.js';
+    added = true;
+  }
+  if (m.scripts !== undefined || added) m.scripts = s;
+}
+
+/**
+ * Parses and checks package/package.json and builds the manifest npm publish
+ * would send (without dist), plus the registry's own `_hasShrinkwrap` when the
+ * tarball bundles an npm-shrinkwrap.json (npm honours one only then; publish
+ * sets it the same way, see hasShrinkwrap in publish.ts).
+ */
 export function packedManifest(packageJson: Buffer, tree: PackedTree): PackedPackage {
   let data: unknown;
   try {
@@ -44,7 +101,7 @@ export function packedManifest(packageJson: Buffer, tree: PackedTree): PackedPac
   if (!isValidVersion(version)) throw badRequest(`"${data.version.slice(0, 100)}" is not a valid semver version.`);
 
   // Fields starting with "_" belong to clients and registries, never to authors; dist is ours.
-  const m: Record<string, unknown> = Object.fromEntries(Object.entries(data).filter(([k]) => !k.startsWith('_') && k !== 'dist'));
+  const m: Data = Object.fromEntries(Object.entries(data).filter(([k]) => !k.startsWith('_') && k !== 'dist'));
   m.name = name;
   m.version = version;
   m._id = `${name}@${version}`;
@@ -56,24 +113,24 @@ export function packedManifest(packageJson: Buffer, tree: PackedTree): PackedPac
   else if (isObject(bd)) m.bundleDependencies = Object.keys(bd);
   else if (!Array.isArray(bd)) delete m.bundleDependencies;
 
-  const scripts: Record<string, string> = {};
-  if (isObject(m.scripts)) {
-    for (const [k, v] of Object.entries(m.scripts)) if (typeof v === 'string') scripts[k] = v.replace(/^(\.[/\\])?node_modules[/\\].bin[\\/]/, '');
-  }
-  if (!scripts.install && !scripts.preinstall && m.gypfile !== false && [...tree.files].some((f) => /^[^/]+\.gyp$/.test(f))) {
-    scripts.install = 'node-gyp rebuild';
-    m.gypfile = true;
-  }
-  if (!scripts.start && tree.files.has('server.js')) scripts.start = 'node server.js';
-  if (m.scripts !== undefined || Object.keys(scripts).length) m.scripts = scripts;
+  scripts(m, tree);
 
-  if (typeof m.funding === 'string') m.funding = { url: m.funding };
-  if (typeof m.bin === 'string') m.bin = { [baseName(name)]: m.bin };
-
-  const readme = chooseReadme(tree.readmes.keys());
-  if (readme !== undefined && !m.readme) {
-    m.readme = tree.readmes.get(readme);
+  const authors = tree.texts.get('AUTHORS');
+  if (!m.contributors && authors !== undefined) {
+    m.contributors = authors.split(/\r?\n/g).map((l) => l.replace(/^\s*#.*$/, '').trim()).filter(Boolean);
+  }
+  const readme = chooseReadme(tree.texts.keys());
+  if (!m.readme && readme !== undefined) {
+    m.readme = tree.texts.get(readme);
     m.readmeFilename = readme;
+  }
+
+  const directories = isObject(m.directories) ? m.directories : {};
+  if (typeof directories.man === 'string' && !m.man) m.man = filesUnder(tree, directories.man).filter((f) => /\.[0-9]$/.test(f));
+  if (typeof directories.bin === 'string' && !m.bin) {
+    m.bin = Object.fromEntries(filesUnder(tree, directories.bin).filter((f) => !path.basename(f).startsWith('.')).map((f) => [path.basename(f), f]));
+  } else {
+    normalizeBin(m, name);
   }
 
   if (!('types' in m) && !('typings' in m) && (m.main === undefined || typeof m.main === 'string')) {
@@ -82,7 +139,7 @@ export function packedManifest(packageJson: Buffer, tree: PackedTree): PackedPac
     if (tree.files.has(dts)) m.types = `./${dts}`;
   }
 
-  // The registry's own flag: npm honours a bundled npm-shrinkwrap.json only when it is set.
-  m._hasShrinkwrap = tree.files.has('npm-shrinkwrap.json');
+  normalizeData(m);
+  if (tree.files.has('npm-shrinkwrap.json')) m._hasShrinkwrap = true;
   return { name, version, manifest: m };
 }
