@@ -11,6 +11,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { FormError } from '@/components/ui/form-error';
 import { KeyIcon } from '@/components/ui/icons';
 import { apiFetch, errorMessage } from '@/lib/http/client';
+import { condaToken } from '@/components/tokens/usage-snippets';
 import { CommandSnippet } from './upload-help';
 
 const PLACEHOLDER = '<token>';
@@ -56,9 +57,16 @@ export function snippetsFor(format: string, urls: Record<string, string>, token:
     }
     case 'conda': {
       const channel = (urls.channel ?? '').replace(/\/$/, '');
+      // conda keeps only [A-Za-z0-9-] of a /t/<token>/ segment: the token goes in as tgp-… (the server accepts both).
+      const dashed = condaToken(token);
       return [
-        { id: 'conda-channel', use: 'download', title: 'Add the channel', text: `conda config --add channels ${withPathToken(channel, token)}` },
-        { id: 'conda-install', use: 'download', title: 'Or install from it directly', text: `conda install -c ${withPathToken(channel, token)} <package>` },
+        {
+          id: 'conda-channel',
+          use: 'download',
+          title: 'Add the channel (conda needs the token written with "-" for its "_": tgp-…)',
+          text: `conda config --add channels ${withPathToken(channel, dashed)}`,
+        },
+        { id: 'conda-install', use: 'download', title: 'Or install from it directly', text: `conda install -c ${withPathToken(channel, dashed)} <package>` },
         {
           id: 'conda-upload',
           use: 'upload',

@@ -59,7 +59,7 @@ function snippets(format: string, urls: Record<string, string>): Snippet[] {
           title: 'Upload with curl (into a platform subdirectory)',
           command: `curl -X PUT --data-binary @pkg-1.0-0.conda -H "Authorization: Bearer ${TOKEN}" ${channel}/linux-64/pkg-1.0-0.conda`,
         },
-        { kind: 'download', title: 'Add the channel', command: `conda config --add channels ${tokenInPath(channel)}` },
+        { kind: 'download', title: 'Add the channel (write the token with "-" for its "_": tgp-…)', command: `conda config --add channels ${tokenInPath(channel)}` },
       ];
     }
     default: {

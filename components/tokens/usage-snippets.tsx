@@ -95,8 +95,8 @@ export function buildSnippets({ base, org, secret, token, repos, file }: Snippet
       {
         id: 'conda',
         title: 'conda',
-        description: `Add a conda repository as a channel.${note('conda')}`,
-        command: `conda config --add channels ${sh(`${root}/t/${secret}/conda/${o}/${repo('conda')}`)}`,
+        description: `Add a conda repository as a channel (conda keeps only letters, digits and "-" of a path token, so the token is written with "-" for its "_").${note('conda')}`,
+        command: `conda config --add channels ${sh(`${root}/t/${condaToken(secret)}/conda/${o}/${repo('conda')}`)}`,
       },
     );
   }
@@ -161,3 +161,6 @@ export function UsageSnippets({ org, secret, token, publicUrl }: UsageSnippetsPr
     </section>
   );
 }
+
+/** A token as a conda channel URL must carry it: `tgp-…` for `tgp_…` (the server accepts both). */
+export const condaToken = (secret: string) => secret.replace(/^(tg[pe])_/, '$1-');

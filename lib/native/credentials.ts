@@ -27,8 +27,17 @@ function decodeSafe(s: string): string {
   }
 }
 
+/**
+ * A path token may be written with "-" for the "_" after its prefix
+ * (`/t/tgp-…/`): conda's URL parser (conda.common.url.split_anaconda_token)
+ * keeps only [A-Za-z0-9-] of a path token and glues the rest onto the host, so
+ * `tgp_…` cannot survive a conda channel URL. The form is accepted on every
+ * native route, so a URL copied for conda works with curl or pip too.
+ */
+export const undashPathSecret = (secret: string) => secret.replace(/^(tg[pe])-(?=[0-9A-Za-z]{38}$)/, '$1_');
+
 export function presentedCredential(req: NativeRequest, pathSecret: string | null): Presented | null {
-  if (pathSecret) return { secret: pathSecret, source: 'path' };
+  if (pathSecret) return { secret: undashPathSecret(pathSecret), source: 'path' };
   const auth = req.headers.authorization;
   if (!auth) return null;
   const space = auth.indexOf(' ');

@@ -4,7 +4,7 @@
 //   GET  {subdir}/{file}           a package (the shared download pipeline)
 //   PUT  {subdir}/{file}           upload a .tar.bz2 or .conda (artifact:create)
 // conda reaches a channel as https://host/t/<token>/conda/{org}/{repo} (the
-// token written tgp-… there: see condaPathSecret) or with Basic credentials in
+// token written tgp-… there: see undashPathSecret in lib/native/credentials) or with Basic credentials in
 // the URL. The index pages hold no URLs (conda builds file URLs from the
 // channel's own), so one cached rendering serves every credential.
 import crypto from 'node:crypto';
@@ -21,13 +21,12 @@ import { serveFile } from '@/lib/native/serve-file';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
 import type { RepoRow } from '@/lib/repos/service';
 import { storeCondaPackage } from './ingest';
-import { condaPathSecret, isValidSubdir } from './names';
+import { isValidSubdir } from './names';
 import { renderChanneldata, renderRepodata } from './repodata';
 import { channelFiles } from './service';
 
 /** `segments`: the percent-encoded path segments after /conda/. */
-export async function handleConda(req: NativeRequest, given: Presented | null, meta: RequestMeta, segments: string[]): Promise<NativeResponse> {
-  const presented = given?.source === 'path' ? { ...given, secret: condaPathSecret(given.secret) } : given;
+export async function handleConda(req: NativeRequest, presented: Presented | null, meta: RequestMeta, segments: string[]): Promise<NativeResponse> {
   if (segments.length < 2) throw notFound('Use /conda/{org}/{repo}/ as the channel.');
   const [org, repoName] = decodeSegments(segments.slice(0, 2)) as [string, string];
   const rest = segments.slice(2);

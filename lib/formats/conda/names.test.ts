@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { condaPathSecret, isValidSubdir, packagePath, parsePackageFile } from './names';
+import { isValidSubdir, packagePath, parsePackageFile } from './names';
 
 describe('isValidSubdir', () => {
   it('accepts noarch and platform-arch subdirs', () => {
@@ -43,22 +43,5 @@ describe('parsePackageFile', () => {
 
   it('stores under the subdir', () => {
     expect(packagePath('linux-64', 'a-1-0.conda')).toBe('linux-64/a-1-0.conda');
-  });
-});
-
-describe('condaPathSecret', () => {
-  // conda.common.url.split_anaconda_token: the token is what this matches, the rest stays in the URL.
-  const condaToken = (url: string) => /\/t\/([a-zA-Z0-9-]*)/.exec(url)?.[1];
-  const body = 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9';
-
-  it('turns the dash form conda keeps back into the token', () => {
-    expect(condaToken(`https://h/t/tgp_${body}/conda/acme/main`)).toBe('tgp'); // why the dash form exists
-    expect(condaToken(`https://h/t/tgp-${body}/conda/acme/main`)).toBe(`tgp-${body}`);
-    expect(condaPathSecret(`tgp-${body}`)).toBe(`tgp_${body}`);
-    expect(condaPathSecret(`tge-${body}`)).toBe(`tge_${body}`);
-  });
-
-  it('leaves everything else alone', () => {
-    for (const s of [`tgp_${body}`, `tgi-${body}`, `tgp-${body}x`, 'tgp-short', `xtgp-${body}`]) expect(condaPathSecret(s)).toBe(s);
   });
 });

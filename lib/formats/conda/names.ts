@@ -40,12 +40,3 @@ export function parsePackageFile(file: string): FileNameCheck {
 
 /** Where a package file is stored and served: `{subdir}/{file}`, the channel's own layout. */
 export const packagePath = (subdir: string, file: string) => `${subdir}/${file}`;
-
-/**
- * The token of a `/t/<token>/` channel URL as conda sends it. conda's URL
- * parser (conda.common.url.split_anaconda_token) keeps only [A-Za-z0-9-] of a
- * path token and glues the rest onto the host, so `tgp_…` cannot survive a
- * channel URL: conda users write the token with "-" for its "_" (`tgp-…`),
- * and this turns it back. Any other text is left as it is.
- */
-export const condaPathSecret = (secret: string) => secret.replace(/^(tg[pe])-(?=[0-9A-Za-z]{38}$)/, '$1_');
