@@ -200,7 +200,7 @@ test.describe('personal access tokens in the console', () => {
     const host = new URL(api.url).host;
     await expect(page.locator('[data-snippet="pip"]')).toHaveText(`pip install --index-url http://x:${secret}@${host}/pypi/${w.org}/${w.repo}/simple/ <package>`);
     await expect(page.locator('[data-snippet="npm"]')).toHaveText(`npm config set //${host}/npm/${w.org}/${w.repo}/:_authToken ${secret}`);
-    await expect(page.locator('[data-snippet="conda"]')).toHaveText(`conda config --add channels ${api.url}/t/${secret}/conda/${w.org}/${w.repo}`);
+    await expect(page.locator('[data-snippet="conda"]')).toHaveText(`conda config --add channels ${api.url}/t/${secret.replace(/^tgp_/, 'tgp-')}/conda/${w.org}/${w.repo}`);
     const copied = await runCopied(curlSnippet);
     try {
       expect(copied.code, copied.stderr).toBe(0);
