@@ -107,6 +107,20 @@ describe('ingestNpm', async () => {
     await expect(upload(await packed({ name: 'x', version: '1.0.0' }, { 'package/zeros.bin': '\0'.repeat(2_000_000) }).then((b) => b.subarray(0, 2000)))).rejects.toMatchObject({ status: 400 });
   });
 
+  it('reads a package of 1,200 versions (past SQLite\'s bind-parameter limit for nested loads)', async () => {
+    const pkg = await db().package.create({ data: { repositoryId: repo.id, name: 'many', displayName: 'many', distTags: '{"latest":"1.1199.0"}' } });
+    const n = 1200;
+    await db().packageVersion.createMany({ data: Array.from({ length: n }, (_, i) => ({ id: `v${i}`, packageId: pkg.id, version: `1.${i}.0`, metadata: '{}' })) });
+    await db().artifact.createMany({
+      data: Array.from({ length: n }, (_, i) => ({
+        repositoryId: repo.id, packageVersionId: `v${i}`, path: `many/-/many-1.${i}.0.tgz`, filename: `many-1.${i}.0.tgz`, size: 1n, sha256: 'a'.repeat(64), sha1: 'b', sha512: 'c', contentType: 'application/gzip', blobKey: 'a'.repeat(64),
+      })),
+    });
+    const doc = await packument('many');
+    expect(Object.keys(doc.versions)).toHaveLength(n);
+    expect(doc.versions['1.7.0']!.dist).toEqual({ tarball: 'http://h/npm/acme/js/many/-/many-1.7.0.tgz', shasum: 'b', integrity: 'sha512-c' });
+  });
+
   it('takes a version again once its tarball was deleted', async () => {
     await upload(await packed({ name: 'again', version: '1.0.0' }));
     await upload(await packed({ name: 'again', version: '2.0.0' }));

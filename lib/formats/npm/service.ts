@@ -7,7 +7,7 @@ import { bumpContentVersion } from '@/lib/formats/index-cache';
 import { conflict, notFound } from '@/lib/http/errors';
 import type { RepoRow } from '@/lib/repos/service';
 import { collectBlobs } from '@/lib/storage/gc';
-import type { StoredPackage } from './packument';
+import type { StoredPackage, StoredVersion } from './packument';
 import { mergeDistTags, type PublishRequest } from './publish';
 import { latestAfterAdding } from './semver';
 
@@ -18,23 +18,35 @@ import { latestAfterAdding } from './semver';
  */
 const STORED = { artifacts: { some: {} } };
 
+/**
+ * The package with its live versions and their tarballs, in three flat
+ * queries: a nested relation load of a package's versions' artifacts sends
+ * every version id as a bind parameter, past SQLite's limit for a package
+ * with a thousand versions.
+ */
 export async function findPackage(repositoryId: string, name: string): Promise<StoredPackage | null> {
   const pkg = await db().package.findUnique({
     where: { repositoryId_name: { repositoryId, name } },
-    select: {
-      name: true,
-      distTags: true,
-      createdAt: true,
-      updatedAt: true,
-      versions: {
-        where: { yankedAt: null, ...STORED },
-        orderBy: { createdAt: 'asc' },
-        select: { version: true, metadata: true, createdAt: true, artifacts: { take: 1, select: { path: true, sha1: true, sha512: true } } },
-      },
-    },
+    select: { id: true, name: true, distTags: true, createdAt: true, updatedAt: true },
   });
   if (!pkg) return null;
-  return { ...pkg, versions: pkg.versions.map(({ artifacts, ...v }) => ({ ...v, tarball: artifacts[0] ?? null })) };
+  const [versions, tarballs] = await Promise.all([
+    db().packageVersion.findMany({
+      where: { packageId: pkg.id, yankedAt: null, ...STORED },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { id: true, version: true, metadata: true, createdAt: true },
+    }),
+    db().artifact.findMany({
+      where: { repositoryId, packageVersion: { packageId: pkg.id } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { packageVersionId: true, path: true, sha1: true, sha512: true },
+    }),
+  ]);
+  const byVersion = new Map<string, StoredVersion['tarball']>();
+  for (const { packageVersionId, ...t } of tarballs) if (packageVersionId && !byVersion.has(packageVersionId)) byVersion.set(packageVersionId, t);
+  const { id: _id, ...rest } = pkg;
+  void _id;
+  return { ...rest, versions: versions.map(({ id, ...v }) => ({ ...v, tarball: byVersion.get(id) ?? null })) };
 }
 
 export async function versionExists(repositoryId: string, name: string, version: string): Promise<boolean> {
