@@ -59,6 +59,8 @@ export function UploadDialog({ open, onOpenChange, orgSlug, repo }: UploadDialog
   const [dragging, setDragging] = useState(false);
   const nextId = useRef(1);
   const controllers = useRef(new Map<number, AbortController>());
+  // Queued files cancelled while an earlier one uploads: start() walks the list it began with.
+  const skipped = useRef(new Set<number>());
   const running = useRef(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const queryClient = useQueryClient();
@@ -101,6 +103,7 @@ export function UploadDialog({ open, onOpenChange, orgSlug, repo }: UploadDialog
     let uploaded = 0;
     try {
       for (const item of queued) {
+        if (skipped.current.has(item.id)) continue;
         const controller = new AbortController();
         controllers.current.set(item.id, controller);
         const target = targetOf(repo.format, item.file, folder);
@@ -135,8 +138,9 @@ export function UploadDialog({ open, onOpenChange, orgSlug, repo }: UploadDialog
 
   function cancel(item: Item) {
     const c = controllers.current.get(item.id);
-    if (c) c.abort();
-    else update(item.id, { status: 'cancelled', message: 'Cancelled.' });
+    if (c) return c.abort();
+    skipped.current.add(item.id);
+    update(item.id, { status: 'cancelled', message: 'Cancelled.' });
   }
 
   function onDrop(e: DragEvent) {
@@ -147,6 +151,8 @@ export function UploadDialog({ open, onOpenChange, orgSlug, repo }: UploadDialog
 
   const close = (next: boolean) => {
     if (!next) {
+      // The effect above aborts the file in flight; those still queued must not follow it.
+      for (const i of items) skipped.current.add(i.id);
       setItems([]);
       setFolder('');
     }
