@@ -2,7 +2,8 @@
  * npm packuments served from the index cache (lib/formats/npm/packument-response.ts): every
  * change (publish, dist-tag, deleting a tarball through the files API) shows at once; one cached
  * rendering serves each credential form its own tarball URLs (`/t/<token>/` clients get theirs,
- * never another token's); the abbreviated document npm asks for on install; ETag/304; and the
+ * never another token's); the abbreviated document npm asks for on install; ETag/304; gzip for
+ * header-credential clients that accept it; and the
  * real `npm install` still works against it. Publishes are the PUT bodies npm sends, with
  * tarballs built here, so the test is quick; the install uses a throwaway userconfig and cache.
  */
@@ -134,6 +135,18 @@ test.describe('npm packument cache', () => {
     const full = await packument(api, url, { token: w.token, accept: 'application/json' });
     expect(full.json.versions['1.1.0']!.readme).toBe(`# ${name}\n`);
 
+    // Header-credential pages go gzipped to clients that take it (npm does); /t/<token>/ pages never.
+    const plain = await fetch(`${api.url}${url}`, { headers: { authorization: `Bearer ${w.token}`, 'accept-encoding': 'identity' } });
+    const zipped = await fetch(`${api.url}${url}`, { headers: { authorization: `Bearer ${w.token}`, 'accept-encoding': 'gzip, deflate' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(Number(zipped.headers.get('content-length'))).toBeLessThan(Number(plain.headers.get('content-length')));
+    expect(zipped.headers.get('etag')).not.toBe(plain.headers.get('etag'));
+    expect(await zipped.text()).toBe(await plain.text());
+    const viaPathZipped = await fetch(`${api.url}/t/${w.token}${url}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(viaPathZipped.headers.get('content-encoding')).toBeNull();
+    expect(await viaPathZipped.text()).toContain(`/t/${w.token}/`);
+
     // Deleting a tarball through the files API takes its version out; latest falls back.
     const del = await api.delete(`/api/v1/orgs/${w.org}/repos/js/files/${file('1.1.0')}`, { token: w.token });
     expect(del.status, del.text).toBe(204);
@@ -160,7 +173,7 @@ test.describe('npm packument cache', () => {
 
     // HEAD: the headers of the page, no body.
     await publish(api, w, name, '2.0.0');
-    const head = await fetch(`${api.url}${url}`, { method: 'HEAD', headers: { authorization: `Bearer ${w.token}` } });
+    const head = await fetch(`${api.url}${url}`, { method: 'HEAD', headers: { authorization: `Bearer ${w.token}`, 'accept-encoding': 'identity' } });
     expect(head.status).toBe(200);
     expect(Number(head.headers.get('content-length'))).toBe(Buffer.byteLength((await packument(api, url, { token: w.token })).text));
   });
