@@ -11,9 +11,11 @@
 #                with 1,000,000 tokens (rows bulk-inserted by scripts/bench/seed-tokens.mjs),
 #                Tollgate with 1,000 again (the filler rows deleted): the 1,000,000-token figure
 #                is compared with the mean of the two 1,000-token runs around it
-#   5 1 GiB      curl MB/s from Tollgate and nginx; the Tollgate server process's RSS sampled
+#   5 indexes    wrk, Bearer token: PyPI simple page of a project with 1,000 files, npm packument of
+#                a package with 1,000 versions (rows seeded by scripts/bench/seed-packages.mjs)
+#   6 1 GiB      curl MB/s from Tollgate and nginx; the Tollgate server process's RSS sampled
 #                every 100 ms (/proc/<pid>/status of the node process listening on the port)
-#   6 summary    table with nginx shares and the (informational) targets, then any problem seen
+#   7 summary    table with nginx shares and the (informational) targets, then any problem seen
 #                (non-2xx responses or socket errors in wrk, incomplete downloads, a busy machine)
 # Each measured run also reports how much of the machine's CPU other processes took meanwhile
 # (/proc/stat minus the server, nginx, wrk and curl): on a shared machine, read figures taken
@@ -29,6 +31,7 @@
 #                                      org and user again at the end)
 #   BENCH_DURATION=15s  BENCH_WARMUP=5s  BENCH_THREADS=2  BENCH_CONNECTIONS=64   wrk parameters
 #   BENCH_TOKENS_SMALL=1000  BENCH_TOKENS_LARGE=1000000   token rows for the two 4 KiB runs
+#   BENCH_INDEX_ENTRIES=1000                files of the PyPI project, versions of the npm package
 #   BENCH_BIG_SIZE=1G  BENCH_BIG_RUNS=3     size of the big file (head -c syntax), timed downloads
 #   BENCH_TMPDIR=/tmp                       where the temp dir (~2x BENCH_BIG_SIZE) goes
 #   BENCH_START_TIMEOUT=600                 seconds to wait for the server (first start builds)
@@ -45,6 +48,7 @@ THREADS="${BENCH_THREADS:-2}"
 CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 TOKENS_SMALL="${BENCH_TOKENS_SMALL:-1000}"
 TOKENS_LARGE="${BENCH_TOKENS_LARGE:-1000000}"
+INDEX_ENTRIES="${BENCH_INDEX_ENTRIES:-1000}"
 BIG_SIZE="${BENCH_BIG_SIZE:-1G}"
 BIG_RUNS="${BENCH_BIG_RUNS:-3}"
 START_TIMEOUT="${BENCH_START_TIMEOUT:-600}"
@@ -85,7 +89,7 @@ log "$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), $("$NGINX" -v 2>&1), node $(nod
 TMP_PARENT="${BENCH_TMPDIR:-${TMPDIR:-/tmp}}"
 BENCH_TMP="$(mktemp -d "$TMP_PARENT/tollgate-bench.XXXXXX")"
 RESULTS="$BENCH_TMP/results.env"
-printf 'tokens_small=%s\ntokens_large=%s\nbig_label=%s\n' "$TOKENS_SMALL" "$TOKENS_LARGE" "$BIG_LABEL" >"$RESULTS"
+printf 'tokens_small=%s\ntokens_large=%s\nbig_label=%s\nindex_entries=%s\n' "$TOKENS_SMALL" "$TOKENS_LARGE" "$BIG_LABEL" "$INDEX_ENTRIES" >"$RESULTS"
 SERVER_PID=""       # `setsid tsx server.ts`: also the id of its process group
 SERVER_NODE_PID=""  # the node process listening on the port
 NGINX_PID=""
@@ -229,8 +233,10 @@ SERVER_ENV=(PORT="$PORT" DATA_DIR="$DATA_DIR")
 if [[ -n "$DATABASE_URL_FOR_BENCH" ]]; then
   SERVER_ENV+=(DATABASE_URL="$DATABASE_URL_FOR_BENCH")
   DB_LABEL="postgresql (BENCH_DATABASE_URL)"
+  DB_ARGS=(--url "$DATABASE_URL_FOR_BENCH")
 else
   DB_LABEL="sqlite ($DATA_DIR/tollgate.db)"
+  DB_ARGS=(--sqlite "$DATA_DIR/tollgate.db")
 fi
 log "starting the server on port $PORT, database $DB_LABEL"
 # setsid: own process group, so the whole server (tsx + node child) is stopped by one id, and
@@ -351,11 +357,7 @@ log "nginx pid $NGINX_PID on port $NPORT ($(grep -c . "$NGX/nginx.conf") config 
 # ---------------------------------------------------------------------------------------
 seed_tokens() {
   local total="$1" out
-  if [[ -n "$DATABASE_URL_FOR_BENCH" ]]; then
-    out="$(node scripts/bench/seed-tokens.mjs fill --token-id "$TOKEN_ID" --total "$total" --url "$DATABASE_URL_FOR_BENCH")"
-  else
-    out="$(node scripts/bench/seed-tokens.mjs fill --token-id "$TOKEN_ID" --total "$total" --sqlite "$DATA_DIR/tollgate.db")"
-  fi
+  out="$(node scripts/bench/seed-tokens.mjs fill --token-id "$TOKEN_ID" --total "$total" "${DB_ARGS[@]}")"
   log "tokens in the database: $(json after <<<"$out") (inserted $(json inserted <<<"$out"), deleted $(json deleted <<<"$out") in $(json seconds <<<"$out")s)"
 }
 
@@ -435,7 +437,16 @@ code="$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer tgp_no
 [[ "$code" == 401 ]] || problem "a bogus token answered $code (expected 401)"
 
 # ---------------------------------------------------------------------------------------
-section "5 $BIG_LABEL download"
+section "5 index pages, $INDEX_ENTRIES entries, $CONNECTIONS connections"
+for r in py:pypi js:npm; do api POST "/api/v1/orgs/$ORG/repos" 201 "{\"name\":\"${r%:*}\",\"format\":\"${r#*:}\",\"visibility\":\"private\"}" >/dev/null; done
+SEEDED="$(node scripts/bench/seed-packages.mjs --base "$BASE" --token "$SECRET" --org "$ORG" --count "$INDEX_ENTRIES" "${DB_ARGS[@]}")" || die "could not seed the index pages"
+echo "$SEEDED" >>"$RESULTS" && log "seeded, pages checked: $(paste -sd' ' <<<"$SEEDED")"
+run_wrk pypi1k "$BASE/pypi/$ORG/py/simple/bench-pkg/"
+run_wrk npm1k "$BASE/npm/$ORG/js/bench-pkg"
+kill -0 "$SERVER_NODE_PID" 2>/dev/null || die "the server died during the run"
+
+# ---------------------------------------------------------------------------------------
+section "6 $BIG_LABEL download"
 BIG="$WWW/big.bin"
 log "writing $BIG_LABEL of random bytes"
 head -c "$BIG_SIZE" /dev/urandom >"$BIG"
@@ -502,8 +513,8 @@ log "server RSS: before $(kb_to_mb "$RSS_BEFORE_KB") MB, peak $(field peak_rss_m
 rm -f "$BIG"
 
 # ---------------------------------------------------------------------------------------
-section "6 summary"
-echo "database: $DB_LABEL; 4 KiB: wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after ${WARMUP} warm-up), Bearer token;"
+section "7 summary"
+echo "database: $DB_LABEL; 4 KiB and index pages: wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after ${WARMUP} warm-up), Bearer token;"
 echo "big file: $BIG_LABEL, median of $BIG_RUNS curl runs; $(nproc) CPUs shared by wrk/curl and the server; load average now $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "targets are informational: nothing here fails on them"
 echo

@@ -92,6 +92,16 @@ function summary(r) {
   row(`4 KiB GET: ${large} vs ${small} (mean), req/s`, signed(drift), '', '', 'within 10 %', Number.isFinite(drift) ? Math.abs(drift) <= 0.1 : null);
   row(`4 KiB GET: ${large} vs ${small} (mean), p99`, signed(n('tg1m_p99') / mean('p99') - 1), '', '', '', null);
 
+  // Index pages: the PyPI simple page of one project and the npm packument of one package.
+  const entries = fmt(Number.isFinite(n('index_entries')) ? n('index_entries') : 1000);
+  for (const [key, label, size] of [['pypi1k', `PyPI simple page, ${entries} files`, 'pypi_bytes'], ['npm1k', `npm packument, ${entries} versions`, 'npm_bytes']]) {
+    if (!Number.isFinite(n(`${key}_rps`))) continue;
+    row(`${label}: requests/s`, fmt(n(`${key}_rps`)), '', '', '', null);
+    row(`${label}: p50 / p99`, `${fmt(n(`${key}_p50`), 2)} / ${fmt(n(`${key}_p99`), 2)} ms`, '', '', '', null);
+    row(`${label}: non-2xx / socket errors`, `${fmt(n(`${key}_non2xx`))} / ${fmt(n(`${key}_sockerr`))}`, '', '', '0 / 0', n(`${key}_non2xx`) === 0 && n(`${key}_sockerr`) === 0);
+    row('    page size, throughput', `${fmt(n(size) / 1024)} KiB, ${fmt((n(size) * n(`${key}_rps`)) / 1e6)} MB/s`, '', '', '', null);
+  }
+
   const tgMBs = n('tg_1g_mbs');
   const ngMBs = n('nginx_1g_mbs');
   row(`${big} GET: MB/s (median of runs)`, fmt(tgMBs), fmt(ngMBs), pct(tgMBs / ngMBs), '>= 50 % of nginx', Number.isFinite(tgMBs / ngMBs) ? tgMBs / ngMBs >= 0.5 : null);
@@ -104,7 +114,8 @@ function summary(r) {
     row('    RSS before -> peak during upload', `${fmt(n('rss_before_upload_mb'), 1)} -> ${fmt(n('rss_upload_peak_mb'), 1)} MB`, '', '', '', null);
   }
 
-  const busy = [['tg1k', small], ['nginx', 'nginx 4 KiB'], ['tg1m', large], ['tg1k2', `${small} again`], ['nginx_big', `nginx ${big}`], ['tg_big', `Tollgate ${big}`]]
+  const busy = [['tg1k', small], ['nginx', 'nginx 4 KiB'], ['tg1m', large], ['tg1k2', `${small} again`], ['pypi1k', 'PyPI simple page'], ['npm1k', 'npm packument'],
+    ['nginx_big', `nginx ${big}`], ['tg_big', `Tollgate ${big}`]]
     .filter(([k]) => Number.isFinite(n(`${k}_other_cpu`)));
   if (busy.length) {
     row('Other processes\' share of the CPUs (steal) during:', '', '', '', '<= 10 % (5 %)', busy.every(([k]) => n(`${k}_other_cpu`) <= 10 && n(`${k}_steal`) <= 5) ? 'quiet' : 'BUSY');
