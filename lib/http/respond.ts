@@ -31,6 +31,12 @@ function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2002';
 }
 
+/** The client went away mid-request (a cancelled upload): nothing went wrong here. */
+function isClientAbort(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  return !!e && (e.code === 'ECONNRESET' || e.code === 'ERR_STREAM_PREMATURE_CLOSE' || e.message === 'aborted');
+}
+
 export function errorResponse(err: unknown, requestId: string): Response {
   if (isApiError(err)) return json(err.toBody(), err.status, { ...err.headers, 'x-request-id': requestId });
   if (err instanceof z.ZodError) {
@@ -40,6 +46,10 @@ export function errorResponse(err: unknown, requestId: string): Response {
   if (isUniqueViolation(err)) {
     const e = conflict('This conflicts with an existing record.');
     return json(e.toBody(), 409, { 'x-request-id': requestId });
+  }
+  if (isClientAbort(err)) {
+    const e = new ApiError(400, 'invalid_request', 'The request was interrupted before its body was complete.');
+    return json(e.toBody(), 400, { 'x-request-id': requestId });
   }
   console.error(`[tollgate] request ${requestId} failed:`, err);
   const e = new ApiError(500, 'internal_error', `Something went wrong on our side. Reference: ${requestId}.`);

@@ -5,7 +5,28 @@ import { requireScope } from '@/lib/authz';
 import { db } from '@/lib/db/client';
 import { notFound } from '@/lib/http/errors';
 import { pageArgs, toPage, type PageQuery } from '@/lib/http/pagination';
+import { compareVersions as compareConda } from '@/lib/formats/conda/version';
+import { normalizeName as normalizePypi } from '@/lib/formats/pypi/names';
+import { comparePep440, isPrerelease } from '@/lib/formats/pypi/version';
 import { findRepo, repoResource } from '@/lib/repos/service';
+
+/**
+ * The version a package page calls latest: npm's `latest` dist-tag; for PyPI
+ * the highest release by PEP 440 (pre-releases only when there is nothing
+ * else), for conda the highest by conda's order. Not the newest upload: a
+ * 1.9.1 backport uploaded after 2.0 does not make 1.9.1 the latest.
+ */
+export function latestVersion(format: string, versions: string[], tags: Record<string, string>): string | null {
+  if (format === 'npm' && tags.latest) return tags.latest;
+  if (!versions.length) return null;
+  const compare = format === 'pypi' ? comparePep440 : format === 'conda' ? compareConda : null;
+  if (!compare) return versions[0]!; // newest first
+  const pool = format === 'pypi' && versions.some((v) => !isPrerelease(v)) ? versions.filter((v) => !isPrerelease(v)) : versions;
+  return pool.reduce((best, v) => (compare(v, best) > 0 ? v : best));
+}
+
+/** A package name as stored (PEP 503 for PyPI, lower-case otherwise). */
+const storedName = (format: string, name: string) => (format === 'pypi' ? normalizePypi(name) : name.toLowerCase());
 
 function distTags(json: string): Record<string, string> {
   try {
@@ -21,7 +42,7 @@ export async function listPackages(actor: Actor, slug: string, name: string, q: 
   const { repo } = await findRepo(slug, name);
   requireScope(actor.principal, 'artifact:view', repoResource(repo));
   const rows = await db().package.findMany({
-    where: { repositoryId: repo.id, ...(q.q ? { name: { contains: q.q.toLowerCase() } } : {}) },
+    where: { repositoryId: repo.id, ...(q.q ? { name: { contains: storedName(repo.format, q.q) } } : {}) },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
     select: {
       id: true,
@@ -30,7 +51,7 @@ export async function listPackages(actor: Actor, slug: string, name: string, q: 
       distTags: true,
       updatedAt: true,
       _count: { select: { versions: true } },
-      versions: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1, select: { version: true } },
+      versions: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { version: true } },
     },
     ...pageArgs(q),
   });
@@ -40,7 +61,7 @@ export async function listPackages(actor: Actor, slug: string, name: string, q: 
       name: p.name,
       displayName: p.displayName,
       versionCount: p._count.versions,
-      latest: tags.latest ?? p.versions[0]?.version ?? null,
+      latest: latestVersion(repo.format, p.versions.map((v) => v.version), tags),
       distTags: tags,
       updatedAt: p.updatedAt.toISOString(),
     };
@@ -51,7 +72,7 @@ export async function listPackages(actor: Actor, slug: string, name: string, q: 
 export async function listVersions(actor: Actor, slug: string, name: string, packageName: string, q: PageQuery) {
   const { repo } = await findRepo(slug, name);
   requireScope(actor.principal, 'artifact:view', repoResource(repo));
-  const pkg = await db().package.findUnique({ where: { repositoryId_name: { repositoryId: repo.id, name: packageName.toLowerCase() } }, select: { id: true } });
+  const pkg = await db().package.findUnique({ where: { repositoryId_name: { repositoryId: repo.id, name: storedName(repo.format, packageName) } }, select: { id: true } });
   if (!pkg) throw notFound('No such package.');
   const rows = await db().packageVersion.findMany({
     where: { packageId: pkg.id },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalVersion, sameVersion } from './version';
+import { canonicalVersion, comparePep440, isPrerelease, sameVersion } from './version';
 
 describe('canonicalVersion', () => {
   it.each([
@@ -44,5 +44,19 @@ describe('sameVersion', () => {
     expect(sameVersion('1.0', '1.0.0')).toBe(false);
     expect(sameVersion('1.0a1', '1.0b1')).toBe(false);
     expect(sameVersion('1.0', '1.0+local')).toBe(false);
+  });
+});
+
+describe('comparePep440', () => {
+  it('sorts as packaging.version does', () => {
+    const sorted = ['1.0.dev0', '1.0a1', '1.0a2.dev1', '1.0a2', '1.0b1', '1.0rc1', '1.0', '1.0.post1.dev0', '1.0.post1', '1.1', '1.10', '2!0.1'];
+    const shuffled = [...sorted].reverse();
+    expect(shuffled.sort(comparePep440)).toEqual(sorted);
+    expect(comparePep440('1.0', '1.0.0')).toBe(0);
+    expect(comparePep440('not a version', '0.1')).toBe(-1);
+  });
+
+  it('knows pre-releases', () => {
+    expect(['1.0', '1.0a1', '1.0.dev1', '1.0.post1', '2.0rc1'].map(isPrerelease)).toEqual([false, true, true, false, true]);
   });
 });

@@ -39,3 +39,55 @@ export function canonicalVersion(version: string): string {
 }
 
 export const sameVersion = (a: string, b: string) => canonicalVersion(a) === canonicalVersion(b);
+
+type Key = { epoch: number; release: number[]; pre: [number, number] | null; post: number | null; dev: number | null };
+
+const PRE_RANK: Record<string, number> = { a: 0, b: 1, rc: 2 };
+
+function keyOf(version: string): Key | null {
+  const m = PEP440.exec(version.trim().toLowerCase());
+  if (!m) return null;
+  const [, epoch, release, preL, preN, postN1, postL, postN2, devL, devN] = m;
+  const release_ = release!.split('.').map(Number);
+  while (release_.length > 1 && release_[release_.length - 1] === 0) release_.pop();
+  return {
+    epoch: Number(epoch ?? 0),
+    release: release_,
+    pre: preL ? [PRE_RANK[PRE[preL]!]!, Number(preN ?? 0)] : null,
+    post: postN1 !== undefined ? Number(postN1) : postL ? Number(postN2 ?? 0) : null,
+    dev: devL ? Number(devN ?? 0) : null,
+  };
+}
+
+const cmp = (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * PEP 440 order (as `packaging.version` sorts): epoch, release (trailing
+ * zeros ignored), then 1.0.dev0 < 1.0a1 < 1.0 < 1.0.post1. Local labels are
+ * ignored. Versions that are not PEP 440 sort before all others, by text.
+ */
+export function comparePep440(a: string, b: string): number {
+  const x = keyOf(a);
+  const y = keyOf(b);
+  if (!x || !y) return !x && !y ? (a < b ? -1 : a > b ? 1 : 0) : x ? 1 : -1;
+  if (x.epoch !== y.epoch) return cmp(x.epoch, y.epoch);
+  for (let i = 0; i < Math.max(x.release.length, y.release.length); i++) {
+    const d = cmp(x.release[i] ?? 0, y.release[i] ?? 0);
+    if (d) return d;
+  }
+  // A dev release of a final (1.0.dev1) sorts before its pre-releases.
+  const preKey = (k: Key): [number, number] => (k.pre ? k.pre : k.post === null && k.dev !== null ? [-1, 0] : [3, 0]);
+  const [pa, pn] = preKey(x);
+  const [qa, qn] = preKey(y);
+  if (pa !== qa) return cmp(pa, qa);
+  if (pn !== qn) return cmp(pn, qn);
+  const post = cmp(x.post ?? -1, y.post ?? -1);
+  if (post) return post;
+  return cmp(x.dev ?? Infinity, y.dev ?? Infinity);
+}
+
+/** A pre-release or development release (1.0a1, 1.0rc2, 1.0.dev3). */
+export const isPrerelease = (version: string) => {
+  const k = keyOf(version);
+  return !!k && (k.pre !== null || k.dev !== null);
+};
