@@ -34,7 +34,8 @@ function isUniqueViolation(err: unknown): boolean {
 /** The client went away mid-request (a cancelled upload): nothing went wrong here. */
 function isClientAbort(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown } | null;
-  return !!e && (e.code === 'ECONNRESET' || e.code === 'ERR_STREAM_PREMATURE_CLOSE' || e.message === 'aborted');
+  // Not ECONNRESET: a database connection reset is our failure and must be logged.
+  return !!e && (e.code === 'ERR_STREAM_PREMATURE_CLOSE' || e.message === 'aborted');
 }
 
 export function errorResponse(err: unknown, requestId: string): Response {
