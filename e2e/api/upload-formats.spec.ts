@@ -463,3 +463,24 @@ test.describe('upload API per format', () => {
     }
   });
 });
+
+test('packages API: latest is the highest release, and a version whose files are deleted is gone', async ({ api }) => {
+  const w = await world(api, 'pypi');
+  const v2 = await pypiDists(w, 'order-me', '2.0');
+  const backport = await pypiDists(w, 'order-me', '1.9.1');
+  const rc = await pypiDists(w, 'order-me', '3.0rc1');
+  await uploaded(api, w, path.basename(v2.wheel), v2.wheel);
+  await uploaded(api, w, path.basename(backport.wheel), backport.wheel); // uploaded after 2.0
+  await uploaded(api, w, path.basename(rc.wheel), rc.wheel);
+  expect((await packages(api, w)).map((p) => [p.name, p.latest, p.versionCount])).toEqual([['order-me', '2.0', 3]]);
+  // Any spelling of a PyPI name finds the package.
+  expect((await versions(api, w, 'Order_Me')).map((v) => v.version)).toEqual(['3.0rc1', '1.9.1', '2.0']);
+
+  const del = await api.delete(`/api/v1/orgs/${w.org}/repos/${w.repo}/files/order-me/${path.basename(v2.wheel)}`, { cookie: w.owner.cookie });
+  expect(del.status, del.text).toBe(204);
+  expect((await packages(api, w)).map((p) => [p.name, p.latest, p.versionCount])).toEqual([['order-me', '1.9.1', 2]]);
+  expect((await versions(api, w, 'order-me')).map((v) => v.version)).toEqual(['3.0rc1', '1.9.1']);
+  // The deleted version may be uploaded again.
+  await uploaded(api, w, path.basename(v2.wheel), v2.wheel);
+  expect((await packages(api, w)).map((p) => [p.latest, p.versionCount])).toEqual([['2.0', 3]]);
+});

@@ -42,7 +42,8 @@ export async function listPackages(actor: Actor, slug: string, name: string, q: 
   const { repo } = await findRepo(slug, name);
   requireScope(actor.principal, 'artifact:view', repoResource(repo));
   const rows = await db().package.findMany({
-    where: { repositoryId: repo.id, ...(q.q ? { name: { contains: storedName(repo.format, q.q) } } : {}) },
+    // A version whose files were all deleted is gone (its row stays, so it may be uploaded again).
+    where: { repositoryId: repo.id, versions: { some: { artifacts: { some: {} } } }, ...(q.q ? { name: { contains: storedName(repo.format, q.q) } } : {}) },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
     select: {
       id: true,
@@ -50,8 +51,7 @@ export async function listPackages(actor: Actor, slug: string, name: string, q: 
       displayName: true,
       distTags: true,
       updatedAt: true,
-      _count: { select: { versions: true } },
-      versions: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { version: true } },
+      versions: { where: { artifacts: { some: {} } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { version: true } },
     },
     ...pageArgs(q),
   });
@@ -60,7 +60,7 @@ export async function listPackages(actor: Actor, slug: string, name: string, q: 
     return {
       name: p.name,
       displayName: p.displayName,
-      versionCount: p._count.versions,
+      versionCount: p.versions.length,
       latest: latestVersion(repo.format, p.versions.map((v) => v.version), tags),
       distTags: tags,
       updatedAt: p.updatedAt.toISOString(),
@@ -75,7 +75,7 @@ export async function listVersions(actor: Actor, slug: string, name: string, pac
   const pkg = await db().package.findUnique({ where: { repositoryId_name: { repositoryId: repo.id, name: storedName(repo.format, packageName) } }, select: { id: true } });
   if (!pkg) throw notFound('No such package.');
   const rows = await db().packageVersion.findMany({
-    where: { packageId: pkg.id },
+    where: { packageId: pkg.id, artifacts: { some: {} } },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     select: {
       id: true,
