@@ -37,6 +37,32 @@ export async function authorizeDownload(
   meta: RequestMeta,
   target: { org: string; repo: string; path: string; format: string },
 ): Promise<{ actor: Actor; repo: RepoFileRow }> {
+  return authorizeNative(presented, meta, target, 'artifact:download');
+}
+
+/** A repository whose index pages a request may read (artifact:view). */
+export type IndexRepo = { id: string; orgId: string; format: string; visibility: string; contentVersion: number };
+
+/**
+ * Authorizes reading a repository's index pages (PyPI simple pages, npm
+ * packuments, conda repodata) on the same two statements as a download:
+ * these pages are fetched as often as files, so they skip Prisma too.
+ */
+export async function authorizeIndex(
+  presented: Presented | null,
+  meta: RequestMeta,
+  target: { org: string; repo: string; format: string },
+): Promise<{ actor: Actor; repo: IndexRepo }> {
+  const { actor, repo } = await authorizeNative(presented, meta, { ...target, path: '' }, 'artifact:view');
+  return { actor, repo: { id: repo.repoId, orgId: repo.orgId, format: repo.format, visibility: repo.visibility, contentVersion: repo.contentVersion } };
+}
+
+async function authorizeNative(
+  presented: Presented | null,
+  meta: RequestMeta,
+  target: { org: string; repo: string; path: string; format: string },
+  scope: 'artifact:download' | 'artifact:view',
+): Promise<{ actor: Actor; repo: RepoFileRow }> {
   if (presented && !isWellFormed(presented.secret, 'pat')) throw unauthenticated('This token is not valid, expired or revoked.');
   const lookup = downloadLookup();
   const repo = await lookup.repository(target.org.toLowerCase(), target.repo.toLowerCase(), target.path);
@@ -49,6 +75,6 @@ export async function authorizeDownload(
     touchToken(token.id, meta.address);
   }
   const facts = repo && { id: repo.repoId, orgId: repo.orgId, format: repo.format, visibility: repo.visibility };
-  checkRepositoryAccess(actor, facts, target.format, 'artifact:download');
+  checkRepositoryAccess(actor, facts, target.format, scope);
   return { actor, repo: repo! };
 }

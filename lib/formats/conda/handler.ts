@@ -9,17 +9,16 @@
 // channel's own), so one cached rendering serves every credential.
 import crypto from 'node:crypto';
 import type { RequestMeta } from '@/lib/auth/actor';
-import { cachedPage } from '@/lib/formats/index-cache';
+import { cachedPage, type CacheRepo } from '@/lib/formats/index-cache';
 import { badRequest, notFound } from '@/lib/http/errors';
 import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
-import { authorizeDownload } from '@/lib/native/download';
+import { authorizeDownload, authorizeIndex } from '@/lib/native/download';
 import { artifactPath, decodeSegments } from '@/lib/native/paths';
 import { recordDownload } from '@/lib/native/record-download';
 import { authorizeRepository } from '@/lib/native/repository';
 import { jsonResponse } from '@/lib/native/responses';
 import { serveFile } from '@/lib/native/serve-file';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
-import type { RepoRow } from '@/lib/repos/service';
 import { storeCondaPackage } from './ingest';
 import { isValidSubdir } from './names';
 import { renderChanneldata, renderRepodata } from './repodata';
@@ -34,8 +33,7 @@ export async function handleConda(req: NativeRequest, presented: Presented | nul
 
   if (rest.length === 1 && rest[0] === 'channeldata.json') {
     if (!read) return notAllowed('GET, HEAD');
-    const actor = await resolveNativeActor(presented, meta);
-    const repo = await authorizeRepository(actor, org, repoName, 'conda', 'artifact:view');
+    const { repo } = await authorizeIndex(presented, meta, { org, repo: repoName, format: 'conda' });
     return indexResponse(req, repo, 'conda:channeldata', async () => renderChanneldata(await channelFiles(repo.id)));
   }
   if (rest.length !== 2) throw notFound('No such route. Use channeldata.json, {subdir}/repodata.json or {subdir}/{file}.');
@@ -52,8 +50,7 @@ export async function handleConda(req: NativeRequest, presented: Presented | nul
   if (!read) return notAllowed('GET, HEAD, PUT');
 
   if (file === 'repodata.json') {
-    const actor = await resolveNativeActor(presented, meta);
-    const repo = await authorizeRepository(actor, org, repoName, 'conda', 'artifact:view');
+    const { repo } = await authorizeIndex(presented, meta, { org, repo: repoName, format: 'conda' });
     if (!isValidSubdir(subdir)) throw notFound(`"${subdir}" is not a conda subdir.`);
     // conda asks for noarch and its platform every time: an empty subdir is an empty index, not a 404.
     return indexResponse(req, repo, `conda:repodata:${subdir}`, async () => renderRepodata(subdir, await channelFiles(repo.id, subdir)));
@@ -73,7 +70,7 @@ const notAllowed = (allow: string) =>
  * A cached index page with an ETag (its sha256, computed once per rendering),
  * so conda's conditional requests for an unchanged channel get a 304.
  */
-async function indexResponse(req: NativeRequest, repo: RepoRow, key: string, render: () => Promise<string>): Promise<NativeResponse> {
+async function indexResponse(req: NativeRequest, repo: CacheRepo, key: string, render: () => Promise<string>): Promise<NativeResponse> {
   const body = await cachedPage(repo, key, render);
   const etag = `"${await cachedPage(repo, `${key}:etag`, async () => crypto.createHash('sha256').update(body).digest('hex'))}"`;
   const headers: Record<string, string> = {

@@ -9,7 +9,7 @@ import { putArtifact } from '@/lib/artifacts/service';
 import { env } from '@/lib/env';
 import { ApiError, badRequest, notFound } from '@/lib/http/errors';
 import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
-import { authorizeDownload } from '@/lib/native/download';
+import { authorizeDownload, authorizeIndex } from '@/lib/native/download';
 import { decodeSegments } from '@/lib/native/paths';
 import { recordDownload } from '@/lib/native/record-download';
 import { authorizeRepository } from '@/lib/native/repository';
@@ -41,6 +41,10 @@ export async function handleNpm(req: NativeRequest, presented: Presented | null,
     return recordDownload(serveFile(req, repo.file, { 'content-type': 'application/octet-stream' }), req, actor, repo, path);
   }
 
+  if ((req.method === 'GET' || req.method === 'HEAD') && route.kind !== 'dist-tag') {
+    const { repo } = await authorizeIndex(presented, meta, { org, repo: repoName, format: 'npm' });
+    return packumentResponse(req, repo, route.name, registryBase(presented, org, repoName), presented?.source === 'path');
+  }
   const actor = await resolveNativeActor(presented, meta);
   if (route.kind === 'dist-tag') {
     if (req.method !== 'PUT') return notAllowed('PUT');
@@ -51,10 +55,6 @@ export async function handleNpm(req: NativeRequest, presented: Presented | null,
     return jsonResponse({ ok: true, 'dist-tags': await setDistTag(repo.id, route.name, route.tag, version) }, 201);
   }
 
-  if (req.method === 'GET' || req.method === 'HEAD') {
-    const repo = await authorizeRepository(actor, org, repoName, 'npm', 'artifact:view');
-    return packumentResponse(req, repo, route.name, registryBase(presented, org, repoName), presented?.source === 'path');
-  }
   if (req.method === 'PUT') {
     const repo = await authorizeRepository(actor, org, repoName, 'npm', 'artifact:create');
     const publish = parsePublish(parseJson(await readBody(req, MAX_PUBLISH_BYTES)), route.name);

@@ -11,10 +11,9 @@
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { cachedPage } from '@/lib/formats/index-cache';
+import { cachedPage, type CacheRepo } from '@/lib/formats/index-cache';
 import { notFound } from '@/lib/http/errors';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
-import type { RepoRow } from '@/lib/repos/service';
 import { ABBREVIATED_TYPE, fillTemplate, renderTemplate, wantsAbbreviated, type PackumentKind } from './packument';
 import { findPackage } from './service';
 
@@ -81,7 +80,7 @@ const etagMatches = (header: string | undefined, etag: string) =>
   !!header && header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 
 /** `tokenInBase`: the base carries the request's token (a `/t/<token>/` request), so its page is never kept. */
-export async function packumentResponse(req: NativeRequest, repo: RepoRow, name: string, base: string, tokenInBase: boolean): Promise<NativeResponse> {
+export async function packumentResponse(req: NativeRequest, repo: CacheRepo, name: string, base: string, tokenInBase: boolean): Promise<NativeResponse> {
   const kind: PackumentKind = wantsAbbreviated(req.headers.accept) ? 'abbreviated' : 'full';
   const gz = !tokenInBase && acceptsGzip(req.headers['accept-encoding']);
   // Same contentVersion, form, base and coding: same bytes (the repository id

@@ -8,7 +8,7 @@ import type { RequestMeta } from '@/lib/auth/actor';
 import { env } from '@/lib/env';
 import { badRequest, notFound } from '@/lib/http/errors';
 import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
-import { authorizeDownload } from '@/lib/native/download';
+import { authorizeDownload, authorizeIndex } from '@/lib/native/download';
 import { artifactPath, decodeSegments } from '@/lib/native/paths';
 import { recordDownload } from '@/lib/native/record-download';
 import { authorizeRepository } from '@/lib/native/repository';
@@ -54,8 +54,7 @@ export async function handlePypi(req: NativeRequest, presented: Presented | null
   if (rest[0] === 'simple') {
     if (!read) return methodNotAllowed('GET, HEAD');
     const base = baseUrl(presented, org, repoName);
-    const actor = await resolveNativeActor(presented, meta);
-    const repo = await authorizeRepository(actor, org, repoName, 'pypi', 'artifact:view');
+    const { repo } = await authorizeIndex(presented, meta, { org, repo: repoName, format: 'pypi' });
     const tail = rest.slice(1);
     // PEP 503: pages end in a slash (and the links on them are relative to that).
     if (tail.length === 0) return redirect(`${base}/simple/`);

@@ -7,17 +7,16 @@
 // URLs without writing a token into a cached page. The ETag names the same
 // thing as the cache key, so a client revalidating its copy costs no rendering.
 import crypto from 'node:crypto';
-import { cachedPage } from '@/lib/formats/index-cache';
+import { cachedPage, type CacheRepo } from '@/lib/formats/index-cache';
 import { notFound } from '@/lib/http/errors';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
-import type { RepoRow } from '@/lib/repos/service';
 import { projectFiles, projectNames } from './service';
 import { pageType, renderProject, renderProjects, wantsJson } from './simple-index';
 
 const enc = (s: string) => encodeURIComponent(s);
 
 /** The project list, at /pypi/{org}/{repo}/simple/. The caller has checked artifact:view. */
-export function projectsResponse(req: NativeRequest, repo: RepoRow): Promise<NativeResponse> {
+export function projectsResponse(req: NativeRequest, repo: CacheRepo): Promise<NativeResponse> {
   const asJson = wantsJson(req.headers.accept);
   return respond(req, repo, `pypi:projects:${form(asJson)}`, asJson, async () =>
     renderProjects(await projectNames(repo.id), (n) => `${enc(n)}/`, asJson).body,
@@ -25,7 +24,7 @@ export function projectsResponse(req: NativeRequest, repo: RepoRow): Promise<Nat
 }
 
 /** One project's files, at /pypi/{org}/{repo}/simple/{name}/ (`name` normalized); 404 when it has none (never cached). */
-export function projectResponse(req: NativeRequest, repo: RepoRow, name: string): Promise<NativeResponse> {
+export function projectResponse(req: NativeRequest, repo: CacheRepo, name: string): Promise<NativeResponse> {
   const asJson = wantsJson(req.headers.accept);
   return respond(req, repo, `pypi:project:${form(asJson)}:${name}`, asJson, async () => {
     const files = await projectFiles(repo.id, name);
@@ -40,7 +39,7 @@ const form = (asJson: boolean) => (asJson ? 'json' : 'html');
 
 const etagMatches = (header: string | undefined, etag: string) => !!header && header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 
-async function respond(req: NativeRequest, repo: RepoRow, key: string, asJson: boolean, render: () => Promise<string>): Promise<NativeResponse> {
+async function respond(req: NativeRequest, repo: CacheRepo, key: string, asJson: boolean, render: () => Promise<string>): Promise<NativeResponse> {
   // The repository id keeps a deleted and re-created repository of the same name apart.
   const tag = crypto.createHash('sha1').update(`${repo.id}\u0000${repo.contentVersion}\u0000${key}`).digest('base64url').slice(0, 20);
   const headers: Record<string, string> = {

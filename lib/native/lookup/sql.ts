@@ -5,6 +5,7 @@ export function statements(provider: 'sqlite' | 'postgresql') {
   const agg = provider === 'sqlite' ? 'group_concat(tr."access", \',\')' : 'string_agg(tr."access", \',\')';
   return {
     repository: `SELECT r."id" AS "repoId", r."orgId" AS "orgId", r."format" AS "format", r."visibility" AS "visibility",
+        r."contentVersion" AS "contentVersion",
         a."sha256" AS "sha256", a."blobKey" AS "blobKey", a."size" AS "size", a."contentType" AS "contentType",
         a."createdAt" AS "createdAt", a."filename" AS "filename"
       FROM "Repository" r
@@ -35,6 +36,7 @@ export function toRepoFile(row: Raw | undefined): import('./types').RepoFileRow 
     orgId: String(row.orgId),
     format: String(row.format),
     visibility: String(row.visibility),
+    contentVersion: Number(row.contentVersion),
     file: row.sha256
       ? {
           sha256: String(row.sha256),

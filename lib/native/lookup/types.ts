@@ -8,6 +8,8 @@ export type RepoFileRow = {
   orgId: string;
   format: string;
   visibility: string;
+  /** The key of the repository's cached index pages (lib/formats/index-cache). */
+  contentVersion: number;
   file: { sha256: string; blobKey: string; size: number; contentType: string; createdAt: Date; filename: string } | null;
 };
 
