@@ -83,9 +83,9 @@ const etagMatches = (header: string | undefined, etag: string) =>
 export async function packumentResponse(req: NativeRequest, repo: CacheRepo, name: string, base: string, tokenInBase: boolean): Promise<NativeResponse> {
   const kind: PackumentKind = wantsAbbreviated(req.headers.accept) ? 'abbreviated' : 'full';
   const gz = !tokenInBase && acceptsGzip(req.headers['accept-encoding']);
-  // Same contentVersion, form, base and coding: same bytes (the repository id
-  // keeps a deleted and re-created repository of the same name apart).
-  const tag = crypto.createHash('sha1').update(`${repo.id}\u0000${repo.contentVersion}\u0000${kind}\u0000${base}`).digest('base64url').slice(0, 20);
+  // Same package, contentVersion, form, base and coding: same bytes (the
+  // repository id keeps a deleted and re-created repository of the same name apart).
+  const tag = crypto.createHash('sha1').update(`${repo.id}\u0000${repo.contentVersion}\u0000${name}\u0000${kind}\u0000${base}`).digest('base64url').slice(0, 20);
   const headers: Record<string, string> = {
     'content-type': `${kind === 'full' ? 'application/json' : ABBREVIATED_TYPE}; charset=utf-8`,
     'cache-control': 'private, no-cache',
