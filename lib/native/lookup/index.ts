@@ -28,6 +28,9 @@ function postgresLookup(url: string): DownloadLookup {
   // the server's time zone.
   const types = { getTypeParser: (oid: number, format?: string) => (oid === 1114 ? (v: string) => new Date(`${v.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format as 'text')) };
   const pool = new pg.Pool({ connectionString: url, max: 8, types: types as never });
+  // An idle connection that the server drops (a restart, a failover) must not
+  // take the process down with an unhandled 'error'; the next query reconnects.
+  pool.on('error', (err) => console.error(`[tollgate] download lookup: database connection lost (${err.message}); reconnecting on the next request`));
   const sql = statements('postgresql');
   return {
     async repository(org, name, path) {
