@@ -13,7 +13,7 @@ import { migrate } from '@/lib/db/migrate';
 import type { DownloadEventInput } from './download-log';
 import { createDownloadWriter } from './download-writer';
 
-const event = (orgId: string, repositoryId: string | null, file: string): DownloadEventInput => ({
+const event = (orgId: string, repositoryId: string, file: string): DownloadEventInput => ({
   at: new Date(), orgId, repositoryId, path: file, bytes: 10, credentialType: 'anonymous',
   credentialId: null, userId: null, entitlementId: null, clientAddress: '127.0.0.1', userAgent: 'test',
 });
@@ -23,7 +23,7 @@ const SEED = [
   `INSERT INTO "Repository" ("id", "orgId", "name", "format", "visibility", "updatedAt") VALUES ('r1', 'o1', 'kept', 'raw', 'private', CURRENT_TIMESTAMP)`,
 ];
 
-const batch = () => [event('o1', 'r1', 'kept.bin'), event('o1', 'r-deleted', 'gone-repo.bin'), event('o-deleted', null, 'gone-org.bin'), event('o2', null, 'other.bin')];
+const batch = () => [event('o1', 'r1', 'kept.bin'), event('o1', 'r-deleted', 'gone-repo.bin'), event('o-deleted', 'r-gone-too', 'gone-org.bin'), event('o2', 'r-never', 'other.bin')];
 const expected = [
   ['gone-repo.bin', 'o1', null],
   ['kept.bin', 'o1', 'r1'],
