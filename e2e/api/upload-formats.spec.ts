@@ -15,6 +15,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { pypiDists as buildPypiDists } from '../support/python-dists';
 import { test, expect, type Api } from '../support/fixtures';
 import { expectErrorShape, signup, uid, type Account } from './helpers';
 import { createRepo, listFiles, resourceToken, sha256, type Page } from './pat-helpers';
@@ -95,53 +96,8 @@ const storedPaths = async (api: Api, w: World) => (await listFiles(api, { cookie
 
 // ── pypi ──────────────────────────────────────────────────────────────────────────────────
 
-// A wheel (with RECORD) and an sdist whose pyproject.toml names an in-tree backend with no
-// requirements: pip can prepare its metadata without fetching setuptools from anywhere.
-const PYPI_BUILD = `
-import base64, hashlib, io, os, re, sys, tarfile, zipfile
-out, name, version = sys.argv[1], sys.argv[2], sys.argv[3]
-dist = re.sub(r'[-_.]+', '_', name).lower()
-meta = f"Metadata-Version: 2.1\\nName: {name}\\nVersion: {version}\\nSummary: upload e2e\\n\\n"
-info = f"{dist}-{version}.dist-info"
-files = {
-  f"{dist}/__init__.py": f"VERSION = {version!r}\\n",
-  f"{info}/METADATA": meta,
-  f"{info}/WHEEL": "Wheel-Version: 1.0\\nGenerator: tollgate-e2e\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n",
-}
-def rec(data):
-  d = base64.urlsafe_b64encode(hashlib.sha256(data.encode()).digest()).rstrip(b'=').decode()
-  return f"sha256={d},{len(data.encode())}"
-files[f"{info}/RECORD"] = "".join(f"{p},{rec(c)}\\n" for p, c in files.items()) + f"{info}/RECORD,,\\n"
-whl = os.path.join(out, f"{dist}-{version}-py3-none-any.whl")
-with zipfile.ZipFile(whl, 'w', zipfile.ZIP_DEFLATED) as z:
-  for p, c in files.items(): z.writestr(p, c)
-backend = f'''import os
-def get_requires_for_build_wheel(config_settings=None): return []
-def prepare_metadata_for_build_wheel(d, config_settings=None):
-    os.makedirs(os.path.join(d, {info!r}))
-    open(os.path.join(d, {info!r}, 'METADATA'), 'w').write(open('PKG-INFO').read())
-    return {info!r}
-'''
-top = f"{dist}-{version}"
-sdist = os.path.join(out, f"{top}.tar.gz")
-members = {
-  f"{top}/PKG-INFO": meta,
-  f"{top}/pyproject.toml": '[build-system]\\nrequires = []\\nbuild-backend = "tgbackend"\\nbackend-path = ["."]\\n',
-  f"{top}/tgbackend.py": backend,
-  f"{top}/{dist}/__init__.py": f"VERSION = {version!r}\\n",
-}
-with tarfile.open(sdist, 'w:gz') as t:
-  for p, c in members.items():
-    b = c.encode(); i = tarfile.TarInfo(p); i.size = len(b); t.addfile(i, io.BytesIO(b))
-print(whl); print(sdist)
-`;
-
-async function pypiDists(w: World, name: string, version: string): Promise<{ wheel: string; sdist: string }> {
-  const out = mkdtempSync(path.join(w.dir, 'dist-'));
-  const { stdout } = await run('python3', ['-c', PYPI_BUILD, out, name, version]);
-  const [wheel, sdist] = stdout.trim().split('\n') as [string, string];
-  return { wheel, sdist };
-}
+// A wheel and an sdist pip can read without fetching anything (e2e/support/python-dists.ts).
+const pypiDists = (w: World, name: string, version: string) => buildPypiDists(w.dir, name, version);
 
 /** `pip download --no-deps` of `spec` through the index with the token as Basic password; the saved files. */
 async function pipDownload(api: Api, w: World, spec: string, binary: 'only' | 'none'): Promise<string[]> {

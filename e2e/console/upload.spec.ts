@@ -19,6 +19,7 @@ import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { test, expect, type Api } from '../support/fixtures';
 import { signup, uid, type Account } from '../api/helpers';
 import { listFiles, poll, sha256, tmpUploads } from '../api/pat-helpers';
+import { pypiDists } from '../support/python-dists';
 import { useSessionCookie, watchConsole } from './helpers';
 
 const run = promisify(execFile);
@@ -36,43 +37,7 @@ function toolEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 
 // A wheel with `pad` random bytes in it, and an sdist whose pyproject.toml names an in-tree backend
 // without requirements, so pip prepares its metadata offline.
-const PYPI_BUILD = `
-import base64, hashlib, io, os, re, sys, tarfile, zipfile
-out, name, version, pad = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-dist = re.sub(r'[-_.]+', '_', name).lower()
-meta = f"Metadata-Version: 2.1\\nName: {name}\\nVersion: {version}\\nSummary: console upload e2e\\n\\n"
-info = f"{dist}-{version}.dist-info"
-files = {f"{dist}/__init__.py": f"VERSION = {version!r}\\n".encode(), f"{dist}/data.bin": os.urandom(pad),
-  f"{info}/METADATA": meta.encode(),
-  f"{info}/WHEEL": b"Wheel-Version: 1.0\\nGenerator: tollgate-e2e\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n"}
-rec = lambda b: "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(b).digest()).rstrip(b'=').decode() + f",{len(b)}"
-files[f"{info}/RECORD"] = ("".join(f"{p},{rec(c)}\\n" for p, c in files.items()) + f"{info}/RECORD,,\\n").encode()
-whl = os.path.join(out, f"{dist}-{version}-py3-none-any.whl")
-with zipfile.ZipFile(whl, 'w', zipfile.ZIP_DEFLATED) as z:
-  for p, c in files.items(): z.writestr(p, c)
-backend = f'''import os
-def get_requires_for_build_wheel(config_settings=None): return []
-def prepare_metadata_for_build_wheel(d, config_settings=None):
-    os.makedirs(os.path.join(d, {info!r}))
-    open(os.path.join(d, {info!r}, 'METADATA'), 'w').write(open('PKG-INFO').read())
-    return {info!r}
-'''
-top = f"{dist}-{version}"
-sdist = os.path.join(out, f"{top}.tar.gz")
-members = {f"{top}/PKG-INFO": meta, f"{top}/tgbackend.py": backend,
-  f"{top}/pyproject.toml": '[build-system]\\nrequires = []\\nbuild-backend = "tgbackend"\\nbackend-path = ["."]\\n'}
-with tarfile.open(sdist, 'w:gz') as t:
-  for p, c in members.items():
-    b = c.encode(); i = tarfile.TarInfo(p); i.size = len(b); t.addfile(i, io.BytesIO(b))
-print(whl); print(sdist)
-`;
 
-async function pypiDists(dir: string, name: string, version: string, pad: number): Promise<{ wheel: string; sdist: string }> {
-  const out = mkdtempSync(path.join(dir, 'dist-'));
-  const { stdout } = await run('python3', ['-c', PYPI_BUILD, out, name, version, String(pad)]);
-  const [wheel, sdist] = stdout.trim().split('\n') as [string, string];
-  return { wheel, sdist };
-}
 
 /** `npm pack` of a package whose index.js exports `marker`, with `pad` random bytes in data.bin. */
 async function npmPack(dir: string, name: string, version: string, marker: string, pad: number): Promise<{ tarball: string; data: Buffer }> {
