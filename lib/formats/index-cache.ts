@@ -4,9 +4,11 @@
 // (bumpContentVersion), and every request loads the repository row anyway to
 // check access, so a stale page is never served — by this instance or any
 // other — and no extra query is needed to know that.
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import type { Tx } from '@/lib/db/client';
 
-type Entry = { value: Promise<string>; bytes: number };
+type Entry = { value: Promise<unknown>; bytes: number };
 
 const MAX_BYTES = 64 * 1024 * 1024;
 const MAX_ENTRIES = 2_000;
@@ -16,35 +18,40 @@ const state = () => (g.tollgateIndexCache ??= { entries: new Map(), bytes: 0 });
 
 export type CacheRepo = { id: string; contentVersion: number };
 
+const fullKey = (repo: CacheRepo, key: string) => `${repo.id}\u0000${repo.contentVersion}\u0000${key}`;
+
 /**
- * The page `key` of `repo` at its current contentVersion: from the cache, or
- * rendered once (concurrent misses share one rendering). Least recently used
- * pages go first when the cache is over 64 MiB or 2,000 pages.
+ * `make()` once per key (concurrent misses share it; failures are not kept).
+ * Least recently used entries go first when the cache is over 64 MiB or
+ * 2,000 entries.
  */
-export function cachedPage(repo: CacheRepo, key: string, render: () => Promise<string>): Promise<string> {
+function cached<T>(full: string, make: () => Promise<T>, size: (value: T) => number): Promise<T> {
   const s = state();
-  const full = `${repo.id}\u0000${repo.contentVersion}\u0000${key}`;
   const hit = s.entries.get(full);
   if (hit) {
     s.entries.delete(full); // re-insert: Map order is the recency order
     s.entries.set(full, hit);
-    return hit.value;
+    return hit.value as Promise<T>;
   }
-  const entry: Entry = { value: render(), bytes: 0 };
+  const entry: Entry = { value: make(), bytes: 0 };
   s.entries.set(full, entry);
-  entry.value.then(
-    (text) => {
-      if (s.entries.get(full) !== entry) return;
-      entry.bytes = Buffer.byteLength(text) + full.length;
-      s.bytes += entry.bytes;
-      evict();
-    },
+  (entry.value as Promise<T>).then(
+    (value) => grow(full, entry, size(value) + full.length),
     () => {
       if (s.entries.get(full) === entry) s.entries.delete(full); // errors are not cached
     },
   );
   evict();
-  return entry.value;
+  return entry.value as Promise<T>;
+}
+
+/** Counts `bytes` more for `entry` while it is still cached. */
+function grow(full: string, entry: Entry, bytes: number) {
+  const s = state();
+  if (s.entries.get(full) !== entry) return;
+  entry.bytes += bytes;
+  s.bytes += bytes;
+  evict();
 }
 
 function evict() {
@@ -54,6 +61,39 @@ function evict() {
     s.entries.delete(key);
     s.bytes -= entry.bytes;
   }
+}
+
+/** The page `key` of `repo` at its current contentVersion, as text (for pages filled in per request). */
+export function cachedPage(repo: CacheRepo, key: string, render: () => Promise<string>): Promise<string> {
+  return cached(fullKey(repo, key), render, (text) => Buffer.byteLength(text));
+}
+
+const gzip = promisify(zlib.gzip);
+
+/** A page ready to send: its bytes, and its gzip made once, when first asked for (null: never gzip it). */
+export type ReadyPage = { readonly body: Buffer; gzipped: (() => Promise<Buffer>) | null };
+
+/** Like cachedPage, for pages sent as they are: kept encoded, and gzipped once for clients that accept it. */
+export function cachedBody(repo: CacheRepo, key: string, render: () => Promise<string>): Promise<ReadyPage> {
+  const full = `${fullKey(repo, key)}\u0000body`;
+  return cached(
+    full,
+    async () => {
+      const body = Buffer.from(await render());
+      let z: Promise<Buffer> | null = null;
+      const page: ReadyPage = {
+        body,
+        gzipped: () =>
+          (z ??= gzip(body).then((out) => {
+            const entry = state().entries.get(full);
+            if (entry) grow(full, entry, out.length);
+            return out;
+          })),
+      };
+      return page;
+    },
+    (page) => page.body.length,
+  );
 }
 
 /** Marks every cached page of the repository stale. Call inside the transaction that changes it. */

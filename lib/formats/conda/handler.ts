@@ -9,7 +9,8 @@
 // channel's own), so one cached rendering serves every credential.
 import crypto from 'node:crypto';
 import type { RequestMeta } from '@/lib/auth/actor';
-import { cachedPage, type CacheRepo } from '@/lib/formats/index-cache';
+import { cachedBody, cachedPage, type CacheRepo } from '@/lib/formats/index-cache';
+import { pageResponse } from '@/lib/formats/page-response';
 import { badRequest, notFound } from '@/lib/http/errors';
 import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
 import { authorizeDownload, authorizeIndex } from '@/lib/native/download';
@@ -68,19 +69,12 @@ const notAllowed = (allow: string) =>
 
 /**
  * A cached index page with an ETag (its sha256, computed once per rendering),
- * so conda's conditional requests for an unchanged channel get a 304.
+ * so conda's conditional requests for an unchanged channel get a 304; gzipped
+ * for conda, which asks for it (repodata of a large channel shrinks tenfold).
  */
 async function indexResponse(req: NativeRequest, repo: CacheRepo, key: string, render: () => Promise<string>): Promise<NativeResponse> {
-  const body = await cachedPage(repo, key, render);
-  const etag = `"${await cachedPage(repo, `${key}:etag`, async () => crypto.createHash('sha256').update(body).digest('hex'))}"`;
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    'cache-control': 'private, no-cache',
-    etag,
-    'x-content-type-options': 'nosniff',
-  };
-  const inm = req.headers['if-none-match'];
-  if (inm && (inm.trim() === '*' || inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag))) return { status: 304, headers, body: null };
-  if (req.method === 'HEAD') return { status: 200, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, body: null };
-  return { status: 200, headers, body };
+  const page = await cachedBody(repo, key, render);
+  const tag = await cachedPage(repo, `${key}:etag`, async () => crypto.createHash('sha256').update(page.body).digest('hex'));
+  const headers = { 'content-type': 'application/json', 'cache-control': 'private, no-cache', 'x-content-type-options': 'nosniff' };
+  return pageResponse(req, tag, headers, async () => page);
 }

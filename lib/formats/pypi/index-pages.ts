@@ -7,7 +7,8 @@
 // URLs without writing a token into a cached page. The ETag names the same
 // thing as the cache key, so a client revalidating its copy costs no rendering.
 import crypto from 'node:crypto';
-import { cachedPage, type CacheRepo } from '@/lib/formats/index-cache';
+import { cachedBody, type CacheRepo } from '@/lib/formats/index-cache';
+import { pageResponse } from '@/lib/formats/page-response';
 import { notFound } from '@/lib/http/errors';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
 import { projectFiles, projectNames } from './service';
@@ -37,20 +38,9 @@ export function projectResponse(req: NativeRequest, repo: CacheRepo, name: strin
 
 const form = (asJson: boolean) => (asJson ? 'json' : 'html');
 
-const etagMatches = (header: string | undefined, etag: string) => !!header && header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
-
 async function respond(req: NativeRequest, repo: CacheRepo, key: string, asJson: boolean, render: () => Promise<string>): Promise<NativeResponse> {
   // The repository id keeps a deleted and re-created repository of the same name apart.
   const tag = crypto.createHash('sha1').update(`${repo.id}\u0000${repo.contentVersion}\u0000${key}`).digest('base64url').slice(0, 20);
-  const headers: Record<string, string> = {
-    'content-type': pageType(asJson),
-    'cache-control': 'private, no-cache',
-    vary: 'Accept',
-    etag: `"${tag}"`,
-    'x-content-type-options': 'nosniff',
-  };
-  if (etagMatches(req.headers['if-none-match'], headers.etag!)) return { status: 304, headers, body: null };
-  const body = await cachedPage(repo, key, render);
-  if (req.method === 'HEAD') return { status: 200, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, body: null };
-  return { status: 200, headers, body };
+  const headers = { 'content-type': pageType(asJson), 'cache-control': 'private, no-cache', vary: 'Accept', 'x-content-type-options': 'nosniff' };
+  return pageResponse(req, tag, headers, () => cachedBody(repo, key, render));
 }
