@@ -1,6 +1,7 @@
 // Error answers of the native routes: the API's error shape, and on 401 the
 // WWW-Authenticate challenge that makes pip, npm and curl retry with
 // credentials (PRODUCT.md "Native tool routes").
+import { badRequest } from '@/lib/http/errors';
 import { errorResponse, jsonReplacer } from '@/lib/http/respond';
 import type { NativeResponse } from './types';
 
@@ -22,3 +23,14 @@ export async function nativeError(err: unknown, requestId: string): Promise<Nati
   return { status: res.status, headers, body: await res.text() };
 }
 
+
+/** 405 for a method a native route does not take; `allow` as in the Allow header ("GET, HEAD, PUT"). */
+export const methodNotAllowed = (allow: string): NativeResponse =>
+  jsonResponse({ error: { code: 'method_not_allowed', message: `Use ${allow}.` } }, 405, { allow });
+
+/** The size an upload announces (Content-Length), checked before a byte is read; undefined when not sent. */
+export function declaredSize(header: string | null | undefined): number | undefined {
+  if (header === undefined || header === null) return undefined;
+  if (!/^\d+$/.test(header)) throw badRequest('Invalid Content-Length.');
+  return Number(header);
+}

@@ -11,13 +11,13 @@ import crypto from 'node:crypto';
 import type { RequestMeta } from '@/lib/auth/actor';
 import { cachedBody, cachedPage, type CacheRepo } from '@/lib/formats/index-cache';
 import { pageResponse } from '@/lib/formats/page-response';
-import { badRequest, notFound } from '@/lib/http/errors';
+import { notFound } from '@/lib/http/errors';
 import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
 import { authorizeDownload, authorizeIndex } from '@/lib/native/download';
 import { artifactPath, decodeSegments } from '@/lib/native/paths';
 import { recordDownload } from '@/lib/native/record-download';
 import { authorizeRepository } from '@/lib/native/repository';
-import { jsonResponse } from '@/lib/native/responses';
+import { declaredSize, jsonResponse, methodNotAllowed } from '@/lib/native/responses';
 import { serveFile } from '@/lib/native/serve-file';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
 import { storeCondaPackage } from './ingest';
@@ -33,7 +33,7 @@ export async function handleConda(req: NativeRequest, presented: Presented | nul
   const read = req.method === 'GET' || req.method === 'HEAD';
 
   if (rest.length === 1 && rest[0] === 'channeldata.json') {
-    if (!read) return notAllowed('GET, HEAD');
+    if (!read) return methodNotAllowed('GET, HEAD');
     const { repo } = await authorizeIndex(presented, meta, { org, repo: repoName, format: 'conda' });
     return indexResponse(req, repo, 'conda:channeldata', async () => renderChanneldata(await channelFiles(repo.id)));
   }
@@ -43,12 +43,10 @@ export async function handleConda(req: NativeRequest, presented: Presented | nul
   if (req.method === 'PUT') {
     const actor = await resolveNativeActor(presented, meta);
     const repo = await authorizeRepository(actor, org, repoName, 'conda', 'artifact:create');
-    const length = req.headers['content-length'];
-    if (length !== undefined && !/^\d+$/.test(length)) throw badRequest('Invalid Content-Length.');
-    const stored = await storeCondaPackage(actor, repo, subdir, file, req.body, { declaredSize: length === undefined ? undefined : Number(length) });
+    const stored = await storeCondaPackage(actor, repo, subdir, file, req.body, { declaredSize: declaredSize(req.headers['content-length']) });
     return jsonResponse(stored, 201);
   }
-  if (!read) return notAllowed('GET, HEAD, PUT');
+  if (!read) return methodNotAllowed('GET, HEAD, PUT');
 
   if (file === 'repodata.json') {
     const { repo } = await authorizeIndex(presented, meta, { org, repo: repoName, format: 'conda' });
@@ -64,8 +62,6 @@ export async function handleConda(req: NativeRequest, presented: Presented | nul
   return recordDownload(serveFile(req, repo.file), req, actor, repo, path);
 }
 
-const notAllowed = (allow: string) =>
-  jsonResponse({ error: { code: 'method_not_allowed', message: `Use ${allow}.` } }, 405, { allow });
 
 /**
  * A cached index page with an ETag (its sha256, computed once per rendering),

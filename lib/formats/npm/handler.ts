@@ -13,7 +13,7 @@ import { authorizeDownload, authorizeIndex } from '@/lib/native/download';
 import { decodeSegments } from '@/lib/native/paths';
 import { recordDownload } from '@/lib/native/record-download';
 import { authorizeRepository } from '@/lib/native/repository';
-import { jsonResponse } from '@/lib/native/responses';
+import { declaredSize, jsonResponse, methodNotAllowed } from '@/lib/native/responses';
 import { serveFile } from '@/lib/native/serve-file';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
 import { parseNpmRoute, tarballPath } from './names';
@@ -34,7 +34,7 @@ export async function handleNpm(req: NativeRequest, presented: Presented | null,
   if (!route) throw notFound('No such npm route.');
 
   if (route.kind === 'tarball') {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return notAllowed('GET, HEAD');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed('GET, HEAD');
     const path = tarballPath(route.name, route.file);
     const { actor, repo } = await authorizeDownload(presented, meta, { org, repo: repoName, path, format: 'npm' });
     if (!repo.file) throw notFound('No such tarball.');
@@ -47,7 +47,7 @@ export async function handleNpm(req: NativeRequest, presented: Presented | null,
   }
   const actor = await resolveNativeActor(presented, meta);
   if (route.kind === 'dist-tag') {
-    if (req.method !== 'PUT') return notAllowed('PUT');
+    if (req.method !== 'PUT') return methodNotAllowed('PUT');
     const repo = await authorizeRepository(actor, org, repoName, 'npm', 'artifact:create');
     // npm sends the version as a JSON string.
     const version = parseJson(await readBody(req, MAX_TAG_BODY_BYTES));
@@ -65,7 +65,7 @@ export async function handleNpm(req: NativeRequest, presented: Presented | null,
     await recordPublish(actor, repo, publish, path);
     return jsonResponse({ ok: true, id: publish.name, version: publish.version }, 201);
   }
-  return notAllowed('GET, HEAD, PUT');
+  return methodNotAllowed('GET, HEAD, PUT');
 }
 
 /**
@@ -78,15 +78,12 @@ function registryBase(presented: Presented | null, org: string, repo: string): s
   return `${env().publicUrl}${prefix}/npm/${encodeURIComponent(org)}/${encodeURIComponent(repo)}/`;
 }
 
-const notAllowed = (allow: string) =>
-  jsonResponse({ error: { code: 'method_not_allowed', message: `Use ${allow}.` } }, 405, { allow });
 
 const tooLarge = (max: number) => new ApiError(413, 'payload_too_large', `The request body is limited to ${max} bytes.`);
 
 async function readBody(req: NativeRequest, max: number): Promise<Buffer> {
-  const length = req.headers['content-length'];
-  if (length !== undefined && !/^\d+$/.test(length)) throw badRequest('Invalid Content-Length.');
-  if (length !== undefined && Number(length) > max) throw tooLarge(max);
+  const length = declaredSize(req.headers['content-length']);
+  if (length !== undefined && length > max) throw tooLarge(max);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req.body) {

@@ -12,7 +12,7 @@ import { authorizeDownload, authorizeIndex } from '@/lib/native/download';
 import { artifactPath, decodeSegments } from '@/lib/native/paths';
 import { recordDownload } from '@/lib/native/record-download';
 import { authorizeRepository } from '@/lib/native/repository';
-import { jsonResponse } from '@/lib/native/responses';
+import { jsonResponse, methodNotAllowed } from '@/lib/native/responses';
 import { serveFile } from '@/lib/native/serve-file';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
 import { storeDistribution } from './distribution';
@@ -33,8 +33,6 @@ function baseUrl(presented: Presented | null, org: string, repo: string): string
 
 const redirect = (location: string): NativeResponse => ({ status: 301, headers: { location, 'cache-control': 'no-store' }, body: null });
 
-const methodNotAllowed = (allow: string) =>
-  jsonResponse({ error: { code: 'method_not_allowed', message: `Use ${allow}.` } }, 405, { allow });
 
 /** `segments`: the percent-encoded path segments after /pypi/. */
 export async function handlePypi(req: NativeRequest, presented: Presented | null, meta: RequestMeta, segments: string[]): Promise<NativeResponse> {

@@ -3,9 +3,9 @@ import type { RequestMeta } from '@/lib/auth/actor';
 import { putArtifact } from '@/lib/artifacts/service';
 import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
 import { authorizeDownload } from '@/lib/native/download';
-import { badRequest, notFound } from '@/lib/http/errors';
+import { notFound } from '@/lib/http/errors';
 import { authorizeRepository } from '@/lib/native/repository';
-import { jsonResponse } from '@/lib/native/responses';
+import { declaredSize, jsonResponse, methodNotAllowed } from '@/lib/native/responses';
 import { recordDownload } from '@/lib/native/record-download';
 import { serveFile } from '@/lib/native/serve-file';
 import { artifactPath, decodeSegments } from '@/lib/native/paths';
@@ -25,10 +25,8 @@ export async function handleRaw(req: NativeRequest, presented: Presented | null,
   if (req.method === 'PUT') {
     const actor = await resolveNativeActor(presented, meta);
     const repo = await authorizeRepository(actor, org, repoName, 'raw', 'artifact:create');
-    const length = req.headers['content-length'];
-    if (length !== undefined && !/^\d+$/.test(length)) throw badRequest('Invalid Content-Length.');
-    const stored = await putArtifact(actor, repo, path, req.body, { declaredSize: length === undefined ? undefined : Number(length) });
+    const stored = await putArtifact(actor, repo, path, req.body, { declaredSize: declaredSize(req.headers['content-length']) });
     return jsonResponse(stored, 201);
   }
-  return jsonResponse({ error: { code: 'method_not_allowed', message: 'Use GET, HEAD or PUT.' } }, 405, { allow: 'GET, HEAD, PUT' });
+  return methodNotAllowed('GET, HEAD, PUT');
 }

@@ -2,20 +2,18 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import { deleteFile } from '@/lib/artifacts/service';
 import { uploadFile } from '@/lib/formats/ingest';
-import { badRequest } from '@/lib/http/errors';
 import { json } from '@/lib/http/respond';
 import { route } from '@/lib/http/route';
 import { deleteFileOp, uploadFileOp } from '@/lib/repos/operations';
 import { notAllowed } from '@/lib/http/method-not-allowed';
 import { checkedPath } from '@/lib/native/paths';
+import { declaredSize } from '@/lib/native/responses';
 
 export const PUT = route(uploadFileOp, async ({ actor, params, req }) => {
   const path = checkedPath(params.path);
-  const length = req.headers.get('content-length');
-  if (length !== null && !/^\d+$/.test(length)) throw badRequest('Invalid Content-Length.');
   // The bytes stream on to the blob store; they are never held whole in memory.
   const body = req.body ? Readable.fromWeb(req.body as NodeWebStream<Uint8Array>) : Readable.from([]);
-  const stored = await uploadFile(actor, params.org, params.repo, path, body, { declaredSize: length === null ? undefined : Number(length) });
+  const stored = await uploadFile(actor, params.org, params.repo, path, body, { declaredSize: declaredSize(req.headers.get('content-length')) });
   return json(stored, 201);
 });
 
