@@ -1,6 +1,7 @@
 // Sending a cached index page: ETag and If-None-Match, HEAD, and gzip for
 // clients that accept it (pip, npm and conda all do; an index of a thousand
 // files or versions shrinks about tenfold). Shared by every format.
+import { etagMatches } from '@/lib/native/serve-file';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
 import type { ReadyPage } from './index-cache';
 
@@ -16,10 +17,6 @@ export function acceptsGzip(header: string | undefined): boolean {
     return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q.slice(2)) > 0);
   });
 }
-
-/** If-None-Match names `etag` (or `*`). */
-export const etagMatches = (header: string | undefined, etag: string) =>
-  !!header && header.split(',').some((t) => t.trim() === '*' || t.trim().replace(/^W\//, '') === etag);
 
 /**
  * The 200 (or 304) of a page. `tag`: the page's identity without quotes (the

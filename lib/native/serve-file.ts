@@ -30,7 +30,8 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
   return { start, end };
 }
 
-const etagMatches = (header: string | undefined, etag: string) =>
+/** If-None-Match names `etag` (weak or strong) or is `*`. */
+export const etagMatches = (header: string | undefined, etag: string) =>
   !!header && (header.trim() === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag));
 
 export function serveFile(req: NativeRequest, file: StoredFile, extraHeaders: Record<string, string> = {}): NativeResponse {
