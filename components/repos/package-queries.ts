@@ -1,11 +1,7 @@
 'use client';
 
 // Packages, versions and the download log of a repository through the API.
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { apiFetch } from '@/lib/http/client';
-import { repoPath } from './queries';
-
-type Page<T> = { items: T[]; nextCursor: string | null };
+import { repoPath, usePagedList } from './queries';
 
 export type PackageSummary = {
   name: string;
@@ -34,27 +30,12 @@ export const packagesKey = (org: string, repo: string) => ['orgs', org, 'repos',
 export const versionsKey = (org: string, repo: string, name: string) => ['orgs', org, 'repos', repo, 'packages', name, 'versions'] as const;
 export const downloadsKey = (org: string, repo: string) => ['orgs', org, 'repos', repo, 'downloads'] as const;
 
-function listPath(base: string, cursor: string | null, extra: Record<string, string> = {}) {
-  const q = new URLSearchParams({ limit: '50', ...extra });
-  if (cursor) q.set('cursor', cursor);
-  return `${base}?${q}`;
-}
-
-function usePaged<T>(key: readonly unknown[], base: string, extra: Record<string, string> = {}, enabled = true) {
-  return useInfiniteQuery({
-    queryKey: [...key, extra],
-    queryFn: ({ pageParam, signal }) => apiFetch<Page<T>>(listPath(base, pageParam, extra), { signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    enabled,
-    staleTime: 0,
-  });
-}
+const LIMIT = 50;
 
 export const usePackages = (org: string, repo: string, q: string) =>
-  usePaged<PackageSummary>(packagesKey(org, repo), `${repoPath(org, repo)}/packages`, q ? { q } : {});
+  usePagedList<PackageSummary>(packagesKey(org, repo), `${repoPath(org, repo)}/packages`, { extra: q ? { q } : {}, limit: LIMIT });
 
 export const useVersions = (org: string, repo: string, name: string, enabled: boolean) =>
-  usePaged<PackageVersion>(versionsKey(org, repo, name), `${repoPath(org, repo)}/packages/${encodeURIComponent(name)}/versions`, {}, enabled);
+  usePagedList<PackageVersion>(versionsKey(org, repo, name), `${repoPath(org, repo)}/packages/${encodeURIComponent(name)}/versions`, { enabled, limit: LIMIT });
 
-export const useDownloads = (org: string, repo: string) => usePaged<Download>(downloadsKey(org, repo), `${repoPath(org, repo)}/downloads`);
+export const useDownloads = (org: string, repo: string) => usePagedList<Download>(downloadsKey(org, repo), `${repoPath(org, repo)}/downloads`, { limit: LIMIT });

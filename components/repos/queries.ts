@@ -39,26 +39,21 @@ const PAGE_SIZE = 100;
 // shown again, refetch it (the cached rows show meanwhile).
 const FRESH = { staleTime: 0 } as const;
 
-function listPath(base: string, cursor: string | null) {
-  const q = new URLSearchParams({ limit: String(PAGE_SIZE) });
+function listPath(base: string, cursor: string | null, limit: number, extra: Record<string, string>) {
+  const q = new URLSearchParams({ limit: String(limit), ...extra });
   if (cursor) q.set('cursor', cursor);
   return `${base}?${q}`;
 }
 
-export function useRepos(org: string) {
+/** A cursor-paged list of the API (`{items, nextCursor}`), page after page. `extra`: more query parameters (part of the key). */
+export function usePagedList<T>(
+  key: readonly unknown[],
+  base: string,
+  { extra = {}, enabled = true, limit = PAGE_SIZE }: { extra?: Record<string, string>; enabled?: boolean; limit?: number } = {},
+) {
   return useInfiniteQuery({
-    queryKey: reposKey(org),
-    queryFn: ({ pageParam, signal }) => apiFetch<Page<Repo>>(listPath(reposPath(org), pageParam), { signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    ...FRESH,
-  });
-}
-
-export function useRepoFiles(org: string, repo: string, enabled = true) {
-  return useInfiniteQuery({
-    queryKey: filesKey(org, repo),
-    queryFn: ({ pageParam, signal }) => apiFetch<Page<RepoFile>>(listPath(`${repoPath(org, repo)}/files`, pageParam), { signal }),
+    queryKey: Object.keys(extra).length ? [...key, extra] : key,
+    queryFn: ({ pageParam, signal }) => apiFetch<Page<T>>(listPath(base, pageParam, limit, extra), { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     enabled,
@@ -66,14 +61,10 @@ export function useRepoFiles(org: string, repo: string, enabled = true) {
   });
 }
 
-export function useRepoMembers(org: string, repo: string, enabled = true) {
-  return useInfiniteQuery({
-    queryKey: repoMembersKey(org, repo),
-    queryFn: ({ pageParam, signal }) =>
-      apiFetch<Page<RepoMember>>(listPath(`${repoPath(org, repo)}/members`, pageParam), { signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    enabled,
-    ...FRESH,
-  });
-}
+export const useRepos = (org: string) => usePagedList<Repo>(reposKey(org), reposPath(org));
+
+export const useRepoFiles = (org: string, repo: string, enabled = true) =>
+  usePagedList<RepoFile>(filesKey(org, repo), `${repoPath(org, repo)}/files`, { enabled });
+
+export const useRepoMembers = (org: string, repo: string, enabled = true) =>
+  usePagedList<RepoMember>(repoMembersKey(org, repo), `${repoPath(org, repo)}/members`, { enabled });
