@@ -7,12 +7,16 @@ import type { Actor, RequestMeta } from '@/lib/auth/actor';
 import { anonymousActor } from '@/lib/auth/actor';
 import type { PatGrant } from '@/lib/authz';
 import { hashSecret, isWellFormed } from '@/lib/credentials/secret';
-import { unauthenticated } from '@/lib/http/errors';
+import type { CacheRepo } from '@/lib/formats/index-cache';
+import { notFound, unauthenticated } from '@/lib/http/errors';
 import { touchToken } from '@/lib/tokens/resolve';
 import { tokenStatus } from '@/lib/tokens/service';
 import type { Presented } from './credentials';
 import { downloadLookup, type RepoFileRow, type TokenRow } from './lookup';
+import { recordDownload } from './record-download';
 import { checkRepositoryAccess } from './repository';
+import { serveFile } from './serve-file';
+import type { NativeRequest, NativeResponse } from './types';
 
 function patActor(t: TokenRow, repoId: string, meta: RequestMeta): Actor {
   const grant: PatGrant = t.type === 'resource'
@@ -40,8 +44,21 @@ export async function authorizeDownload(
   return authorizeNative(presented, meta, target, 'artifact:download');
 }
 
-/** A repository whose index pages a request may read (artifact:view). */
-export type IndexRepo = { id: string; orgId: string; format: string; visibility: string; contentVersion: number };
+/**
+ * A file download, whole: authorize, 404 when the path names no file, serve
+ * it (Range, ETag…) and record it. `notFoundMessage` names what was asked for.
+ */
+export async function serveDownload(
+  req: NativeRequest,
+  presented: Presented | null,
+  meta: RequestMeta,
+  target: { org: string; repo: string; path: string; format: string },
+  opts: { headers?: Record<string, string>; notFoundMessage?: string } = {},
+): Promise<NativeResponse> {
+  const { actor, repo } = await authorizeDownload(presented, meta, target);
+  if (!repo.file) throw notFound(opts.notFoundMessage ?? 'No such file.');
+  return recordDownload(serveFile(req, repo.file, opts.headers), req, actor, repo, target.path);
+}
 
 /**
  * Authorizes reading a repository's index pages (PyPI simple pages, npm
@@ -52,9 +69,9 @@ export async function authorizeIndex(
   presented: Presented | null,
   meta: RequestMeta,
   target: { org: string; repo: string; format: string },
-): Promise<{ actor: Actor; repo: IndexRepo }> {
-  const { actor, repo } = await authorizeNative(presented, meta, { ...target, path: '' }, 'artifact:view');
-  return { actor, repo: { id: repo.repoId, orgId: repo.orgId, format: repo.format, visibility: repo.visibility, contentVersion: repo.contentVersion } };
+): Promise<CacheRepo> {
+  const { repo } = await authorizeNative(presented, meta, { ...target, path: '' }, 'artifact:view');
+  return { id: repo.repoId, contentVersion: repo.contentVersion };
 }
 
 async function authorizeNative(

@@ -21,7 +21,7 @@ export function decodeSegments(encoded: string[]): string[] {
 }
 
 /** One decoded path segment, checked (see the top of this file). */
-export function checkSegment(s: string): string {
+function checkSegment(s: string): string {
   if (s === '' || s === '.' || s === '..') throw badRequest('Empty, "." and ".." path segments are not allowed.');
   if (/[\u0000-\u001f\u007f/\\]/.test(s)) throw badRequest('The path contains a forbidden character.');
   if (Buffer.byteLength(s) > MAX_SEGMENT_LENGTH) throw badRequest(`Path segments are at most ${MAX_SEGMENT_LENGTH} bytes.`);
@@ -37,9 +37,4 @@ export function checkedPath(decoded: string[]): string {
 }
 
 /** An artifact path (segments after the repository) as stored: joined with "/". */
-export function artifactPath(encodedSegments: string[]): string {
-  if (encodedSegments.length === 0) throw badRequest('A file path is needed after the repository.');
-  const path = decodeSegments(encodedSegments).join('/');
-  if (path.length > MAX_PATH_LENGTH) throw badRequest(`Paths are at most ${MAX_PATH_LENGTH} characters.`);
-  return path;
-}
+export const artifactPath = (encodedSegments: string[]): string => checkedPath(decodeSegments(encodedSegments));

@@ -13,12 +13,10 @@ import { cachedBody, cachedPage, type CacheRepo } from '@/lib/formats/index-cach
 import { pageResponse } from '@/lib/formats/page-response';
 import { notFound } from '@/lib/http/errors';
 import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
-import { authorizeDownload, authorizeIndex } from '@/lib/native/download';
+import { authorizeIndex, serveDownload } from '@/lib/native/download';
 import { artifactPath, decodeSegments } from '@/lib/native/paths';
-import { recordDownload } from '@/lib/native/record-download';
 import { authorizeRepository } from '@/lib/native/repository';
 import { declaredSize, jsonResponse, methodNotAllowed } from '@/lib/native/responses';
-import { serveFile } from '@/lib/native/serve-file';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
 import { storeCondaPackage } from './ingest';
 import { isValidSubdir } from './names';
@@ -34,7 +32,7 @@ export async function handleConda(req: NativeRequest, presented: Presented | nul
 
   if (rest.length === 1 && rest[0] === 'channeldata.json') {
     if (!read) return methodNotAllowed('GET, HEAD');
-    const { repo } = await authorizeIndex(presented, meta, { org, repo: repoName, format: 'conda' });
+    const repo = await authorizeIndex(presented, meta, { org, repo: repoName, format: 'conda' });
     return indexResponse(req, repo, 'conda:channeldata', async () => renderChanneldata(await channelFiles(repo.id)));
   }
   if (rest.length !== 2) throw notFound('No such route. Use channeldata.json, {subdir}/repodata.json or {subdir}/{file}.');
@@ -49,7 +47,7 @@ export async function handleConda(req: NativeRequest, presented: Presented | nul
   if (!read) return methodNotAllowed('GET, HEAD, PUT');
 
   if (file === 'repodata.json') {
-    const { repo } = await authorizeIndex(presented, meta, { org, repo: repoName, format: 'conda' });
+    const repo = await authorizeIndex(presented, meta, { org, repo: repoName, format: 'conda' });
     if (!isValidSubdir(subdir)) throw notFound(`"${subdir}" is not a conda subdir.`);
     // conda asks for noarch and its platform every time: an empty subdir is an empty index, not a 404.
     return indexResponse(req, repo, `conda:repodata:${subdir}`, async () => renderRepodata(subdir, await channelFiles(repo.id, subdir)));
@@ -57,9 +55,7 @@ export async function handleConda(req: NativeRequest, presented: Presented | nul
   // Everything else is a file: packages, and the 404s conda falls back from
   // (repodata.json.zst, current_repodata.json…), answered after the credential check.
   const path = artifactPath(rest);
-  const { actor, repo } = await authorizeDownload(presented, meta, { org, repo: repoName, path, format: 'conda' });
-  if (!repo.file) throw notFound('No such file.');
-  return recordDownload(serveFile(req, repo.file), req, actor, repo, path);
+  return serveDownload(req, presented, meta, { org, repo: repoName, path, format: 'conda' });
 }
 
 

@@ -9,12 +9,10 @@ import { putArtifact } from '@/lib/artifacts/service';
 import { env } from '@/lib/env';
 import { ApiError, badRequest, notFound } from '@/lib/http/errors';
 import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
-import { authorizeDownload, authorizeIndex } from '@/lib/native/download';
+import { authorizeIndex, serveDownload } from '@/lib/native/download';
 import { decodeSegments } from '@/lib/native/paths';
-import { recordDownload } from '@/lib/native/record-download';
 import { authorizeRepository } from '@/lib/native/repository';
 import { declaredSize, jsonResponse, methodNotAllowed } from '@/lib/native/responses';
-import { serveFile } from '@/lib/native/serve-file';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
 import { parseNpmRoute, tarballPath } from './names';
 import { packumentResponse } from './packument-response';
@@ -36,13 +34,11 @@ export async function handleNpm(req: NativeRequest, presented: Presented | null,
   if (route.kind === 'tarball') {
     if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed('GET, HEAD');
     const path = tarballPath(route.name, route.file);
-    const { actor, repo } = await authorizeDownload(presented, meta, { org, repo: repoName, path, format: 'npm' });
-    if (!repo.file) throw notFound('No such tarball.');
-    return recordDownload(serveFile(req, repo.file, { 'content-type': 'application/octet-stream' }), req, actor, repo, path);
+    return serveDownload(req, presented, meta, { org, repo: repoName, path, format: 'npm' }, { headers: { 'content-type': 'application/octet-stream' }, notFoundMessage: 'No such tarball.' });
   }
 
   if ((req.method === 'GET' || req.method === 'HEAD') && route.kind !== 'dist-tag') {
-    const { repo } = await authorizeIndex(presented, meta, { org, repo: repoName, format: 'npm' });
+    const repo = await authorizeIndex(presented, meta, { org, repo: repoName, format: 'npm' });
     return packumentResponse(req, repo, route.name, registryBase(presented, org, repoName), presented?.source === 'path');
   }
   const actor = await resolveNativeActor(presented, meta);

@@ -8,12 +8,10 @@ import type { RequestMeta } from '@/lib/auth/actor';
 import { env } from '@/lib/env';
 import { badRequest, notFound } from '@/lib/http/errors';
 import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
-import { authorizeDownload, authorizeIndex } from '@/lib/native/download';
+import { authorizeIndex, serveDownload } from '@/lib/native/download';
 import { artifactPath, decodeSegments } from '@/lib/native/paths';
-import { recordDownload } from '@/lib/native/record-download';
 import { authorizeRepository } from '@/lib/native/repository';
 import { jsonResponse, methodNotAllowed } from '@/lib/native/responses';
-import { serveFile } from '@/lib/native/serve-file';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
 import { storeDistribution } from './distribution';
 import { projectResponse, projectsResponse } from './index-pages';
@@ -44,15 +42,13 @@ export async function handlePypi(req: NativeRequest, presented: Presented | null
   if (rest[0] === 'files') {
     if (!read) return methodNotAllowed('GET, HEAD');
     const path = artifactPath(rest.slice(1));
-    const { actor, repo } = await authorizeDownload(presented, meta, { org, repo: repoName, path, format: 'pypi' });
-    if (!repo.file) throw notFound('No such file.');
-    return recordDownload(serveFile(req, repo.file), req, actor, repo, path);
+    return serveDownload(req, presented, meta, { org, repo: repoName, path, format: 'pypi' });
   }
 
   if (rest[0] === 'simple') {
     if (!read) return methodNotAllowed('GET, HEAD');
     const base = baseUrl(presented, org, repoName);
-    const { repo } = await authorizeIndex(presented, meta, { org, repo: repoName, format: 'pypi' });
+    const repo = await authorizeIndex(presented, meta, { org, repo: repoName, format: 'pypi' });
     const tail = rest.slice(1);
     // PEP 503: pages end in a slash (and the links on them are relative to that).
     if (tail.length === 0) return redirect(`${base}/simple/`);

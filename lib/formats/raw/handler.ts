@@ -2,12 +2,10 @@
 import type { RequestMeta } from '@/lib/auth/actor';
 import { putArtifact } from '@/lib/artifacts/service';
 import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
-import { authorizeDownload } from '@/lib/native/download';
+import { serveDownload } from '@/lib/native/download';
 import { notFound } from '@/lib/http/errors';
 import { authorizeRepository } from '@/lib/native/repository';
 import { declaredSize, jsonResponse, methodNotAllowed } from '@/lib/native/responses';
-import { recordDownload } from '@/lib/native/record-download';
-import { serveFile } from '@/lib/native/serve-file';
 import { artifactPath, decodeSegments } from '@/lib/native/paths';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
 
@@ -18,9 +16,7 @@ export async function handleRaw(req: NativeRequest, presented: Presented | null,
   const path = artifactPath(segments.slice(2));
 
   if (req.method === 'GET' || req.method === 'HEAD') {
-    const { actor, repo } = await authorizeDownload(presented, meta, { org, repo: repoName, path, format: 'raw' });
-    if (!repo.file) throw notFound('No such file.');
-    return recordDownload(serveFile(req, repo.file), req, actor, repo, path);
+    return serveDownload(req, presented, meta, { org, repo: repoName, path, format: 'raw' });
   }
   if (req.method === 'PUT') {
     const actor = await resolveNativeActor(presented, meta);
