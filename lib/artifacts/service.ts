@@ -14,7 +14,6 @@ import { findRepo, repoResource, type RepoRow } from '@/lib/repos/service';
 import { blobStore, BlobTooLargeError, type BlobDigests } from '@/lib/storage';
 import { collectBlobs } from '@/lib/storage/gc';
 
-export { MAX_UPLOAD_BYTES };
 
 export const contentTypeFor = (path: string) => mime.lookup(path) || 'application/octet-stream';
 
@@ -118,7 +117,7 @@ export async function putArtifact(actor: Actor, repo: RepoRow, path: string, bod
         const p = await tx.package.upsert({
           where: { repositoryId_name: { repositoryId: repo.id, name: pkg.name } },
           create: { repositoryId: repo.id, name: pkg.name, displayName: pkg.displayName },
-          update: { updatedAt: new Date() }, // the version of the cached index pages
+          update: { updatedAt: new Date() }, // the packument's `modified`
         });
         const v = await tx.packageVersion.upsert({
           where: { packageId_version: { packageId: p.id, version: pkg.version } },

@@ -4,6 +4,7 @@
 // (bumpContentVersion), and every request loads the repository row anyway to
 // check access, so a stale page is never served — by this instance or any
 // other — and no extra query is needed to know that.
+import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { Tx } from '@/lib/db/client';
@@ -62,6 +63,13 @@ function evict() {
     s.bytes -= entry.bytes;
   }
 }
+
+/**
+ * An ETag for the page `key` of `repo` (plus `variant`: what else the bytes
+ * depend on): it names the cache entry, so revalidating costs no rendering.
+ */
+export const pageTag = (repo: CacheRepo, key: string, variant = '') =>
+  crypto.createHash('sha1').update(`${fullKey(repo, key)}\u0000${variant}`).digest('base64url').slice(0, 20);
 
 /** The page `key` of `repo` at its current contentVersion, as text (for pages filled in per request). */
 export function cachedPage(repo: CacheRepo, key: string, render: () => Promise<string>): Promise<string> {

@@ -7,7 +7,7 @@
 import type { Readable } from 'node:stream';
 import type { Actor } from '@/lib/auth/actor';
 import { putArtifact } from '@/lib/artifacts/service';
-import type { Ingest, IngestResult } from '@/lib/formats/ingest-types';
+import { folderAndFile, type Ingest, type IngestResult } from '@/lib/formats/ingest-types';
 import { badRequest } from '@/lib/http/errors';
 import type { RepoRow } from '@/lib/repos/service';
 import { mismatch } from './metadata';
@@ -50,8 +50,6 @@ export async function storeCondaPackage(
 
 /** The console's upload: `name` is `{subdir}/{file}` or just `{file}`. */
 export const ingestConda: Ingest = async (actor, repo, name, body, opts) => {
-  const segments = name.split('/');
-  if (segments.length > 2 || segments.some((s) => !s)) throw badRequest('Upload a conda package by its file name (or {subdir}/{file name}).');
-  const file = segments.pop()!;
-  return storeCondaPackage(actor, repo, segments[0] ?? null, file, body, { declaredSize: opts.declaredSize });
+  const { folder, file } = folderAndFile(name, 'Upload a conda package by its file name (or {subdir}/{file name}).');
+  return storeCondaPackage(actor, repo, folder ?? null, file, body, { declaredSize: opts.declaredSize });
 };

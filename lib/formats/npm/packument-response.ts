@@ -8,8 +8,7 @@
 // clients that accept it (npm does; a packument of a thousand versions
 // shrinks about tenfold). A `/t/<token>/` page is filled per request and
 // never kept anywhere.
-import crypto from 'node:crypto';
-import { cachedBody, cachedPage, type CacheRepo } from '@/lib/formats/index-cache';
+import { cachedBody, cachedPage, pageTag, type CacheRepo } from '@/lib/formats/index-cache';
 import { pageResponse } from '@/lib/formats/page-response';
 import { notFound } from '@/lib/http/errors';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
@@ -19,11 +18,10 @@ import { findPackage } from './service';
 /** `tokenInBase`: the base carries the request's token (a `/t/<token>/` request), so its page is never kept. */
 export async function packumentResponse(req: NativeRequest, repo: CacheRepo, name: string, base: string, tokenInBase: boolean): Promise<NativeResponse> {
   const kind: PackumentKind = wantsAbbreviated(req.headers.accept) ? 'abbreviated' : 'full';
-  // Same package, contentVersion, form and base: same bytes (the repository
-  // id keeps a deleted and re-created repository of the same name apart).
-  const tag = crypto.createHash('sha1').update(`${repo.id}\u0000${repo.contentVersion}\u0000${name}\u0000${kind}\u0000${base}`).digest('base64url').slice(0, 20);
-  const headers = { 'content-type': `${kind === 'full' ? 'application/json' : ABBREVIATED_TYPE}; charset=utf-8`, 'cache-control': 'private, no-cache', vary: 'Accept' };
   const key = `npm:${kind}:${name}`;
+  // Same package, contentVersion, form and base: same bytes.
+  const tag = pageTag(repo, key, base);
+  const headers = { 'content-type': `${kind === 'full' ? 'application/json' : ABBREVIATED_TYPE}; charset=utf-8`, 'cache-control': 'private, no-cache', vary: 'Accept' };
   const template = () =>
     cachedPage(repo, key, async () => {
       const pkg = await findPackage(repo.id, name);

@@ -44,9 +44,7 @@ export async function findPackage(repositoryId: string, name: string): Promise<S
   ]);
   const byVersion = new Map<string, StoredVersion['tarball']>();
   for (const { packageVersionId, ...t } of tarballs) if (packageVersionId && !byVersion.has(packageVersionId)) byVersion.set(packageVersionId, t);
-  const { id: _id, ...rest } = pkg;
-  void _id;
-  return { ...rest, versions: versions.map(({ id, ...v }) => ({ ...v, tarball: byVersion.get(id) ?? null })) };
+  return { name: pkg.name, distTags: pkg.distTags, createdAt: pkg.createdAt, updatedAt: pkg.updatedAt, versions: versions.map(({ id, ...v }) => ({ ...v, tarball: byVersion.get(id) ?? null })) };
 }
 
 export async function versionExists(repositoryId: string, name: string, version: string): Promise<boolean> {

@@ -6,8 +6,7 @@
 // `/t/<token>/` prefix, and Basic credentials for the same host, on the file
 // URLs without writing a token into a cached page. The ETag names the same
 // thing as the cache key, so a client revalidating its copy costs no rendering.
-import crypto from 'node:crypto';
-import { cachedBody, type CacheRepo } from '@/lib/formats/index-cache';
+import { cachedBody, pageTag, type CacheRepo } from '@/lib/formats/index-cache';
 import { pageResponse } from '@/lib/formats/page-response';
 import { notFound } from '@/lib/http/errors';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
@@ -39,8 +38,7 @@ export function projectResponse(req: NativeRequest, repo: CacheRepo, name: strin
 const form = (asJson: boolean) => (asJson ? 'json' : 'html');
 
 async function respond(req: NativeRequest, repo: CacheRepo, key: string, asJson: boolean, render: () => Promise<string>): Promise<NativeResponse> {
-  // The repository id keeps a deleted and re-created repository of the same name apart.
-  const tag = crypto.createHash('sha1').update(`${repo.id}\u0000${repo.contentVersion}\u0000${key}`).digest('base64url').slice(0, 20);
+  const tag = pageTag(repo, key);
   const headers = { 'content-type': pageType(asJson), 'cache-control': 'private, no-cache', vary: 'Accept', 'x-content-type-options': 'nosniff' };
   return pageResponse(req, tag, headers, () => cachedBody(repo, key, render));
 }
