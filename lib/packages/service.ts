@@ -6,6 +6,7 @@ import { db } from '@/lib/db/client';
 import { notFound } from '@/lib/http/errors';
 import { pageArgs, toPage, type PageQuery } from '@/lib/http/pagination';
 import { compareVersions as compareConda } from '@/lib/formats/conda/version';
+import { liveDistTags } from '@/lib/formats/npm/packument';
 import { normalizeName as normalizePypi } from '@/lib/formats/pypi/names';
 import { comparePep440, isPrerelease } from '@/lib/formats/pypi/version';
 import { findRepo, repoResource } from '@/lib/repos/service';
@@ -28,16 +29,6 @@ export function latestVersion(format: string, versions: string[], tags: Record<s
 /** A package name as stored (PEP 503 for PyPI, lower-case otherwise). */
 const storedName = (format: string, name: string) => (format === 'pypi' ? normalizePypi(name) : name.toLowerCase());
 
-function distTags(json: string): Record<string, string> {
-  try {
-    const value = JSON.parse(json) as unknown;
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
-    return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
-  } catch {
-    return {};
-  }
-}
-
 export async function listPackages(actor: Actor, slug: string, name: string, q: PageQuery & { q?: string }) {
   const { repo } = await findRepo(slug, name);
   requireScope(actor.principal, 'artifact:view', repoResource(repo));
@@ -56,12 +47,14 @@ export async function listPackages(actor: Actor, slug: string, name: string, q: 
     ...pageArgs(q),
   });
   return toPage(rows, q, (p) => {
-    const tags = distTags(p.distTags);
+    const versions = p.versions.map((v) => v.version);
+    // npm's tags as its packument shows them: only those naming a live version, latest moved down if needed.
+    const tags = repo.format === 'npm' ? liveDistTags(p.distTags, versions) : {};
     return {
       name: p.name,
       displayName: p.displayName,
       versionCount: p.versions.length,
-      latest: latestVersion(repo.format, p.versions.map((v) => v.version), tags),
+      latest: latestVersion(repo.format, versions, tags),
       distTags: tags,
       updatedAt: p.updatedAt.toISOString(),
     };
