@@ -7,11 +7,18 @@ import { handleNpm } from '@/lib/formats/npm/handler';
 import { handlePypi } from '@/lib/formats/pypi/handler';
 import { handleRaw } from '@/lib/formats/raw/handler';
 import { notFound } from '@/lib/http/errors';
+import { GUARD_HEADERS } from './guard-headers';
 import { presentedCredential, splitPathToken } from './credentials';
 import { nativeError } from './responses';
 import type { NativeRequest, NativeResponse } from './types';
 
 export async function dispatchNative(req: NativeRequest): Promise<NativeResponse | null> {
+  const answer = await route(req);
+  if (answer) answer.headers = { ...answer.headers, ...GUARD_HEADERS };
+  return answer;
+}
+
+async function route(req: NativeRequest): Promise<NativeResponse | null> {
   const requestId = crypto.randomUUID();
   const { secret, rest } = splitPathToken(req.path);
   const segments = rest.split('/').slice(1);

@@ -1,8 +1,10 @@
 // Answers a GET or HEAD for a stored file: ETag (the sha256), Last-Modified,
 // conditional requests (304), a single byte range (206 / 416), and a body
-// streamed from the blob store, so memory does not grow with the file.
+// streamed from the blob store, so memory does not grow with the file. Always
+// as an attachment, with a type no browser runs (guard-headers.ts says why).
 import type { Readable } from 'node:stream';
 import { blobStore, SMALL_READ_BYTES, type ByteRange } from '@/lib/storage';
+import { attachment, servedType } from './guard-headers';
 import type { NativeRequest, NativeResponse } from './types';
 
 export type StoredFile = { sha256: string; blobKey: string; size: number; contentType: string; createdAt: Date; filename: string };
@@ -42,8 +44,8 @@ export function serveFile(req: NativeRequest, file: StoredFile, extraHeaders: Re
     'last-modified': lastModified,
     'accept-ranges': 'bytes',
     'cache-control': 'private, no-cache',
-    'content-type': file.contentType,
-    'x-content-type-options': 'nosniff',
+    'content-type': servedType(file.contentType),
+    'content-disposition': attachment(file.filename),
     ...extraHeaders,
   };
 

@@ -67,6 +67,6 @@ export async function handleConda(req: NativeRequest, presented: Presented | nul
 async function indexResponse(req: NativeRequest, repo: CacheRepo, key: string, render: () => Promise<string>): Promise<NativeResponse> {
   const page = await cachedBody(repo, key, render);
   const tag = await cachedPage(repo, `${key}:etag`, async () => crypto.createHash('sha256').update(page.body).digest('hex'));
-  const headers = { 'content-type': 'application/json', 'cache-control': 'private, no-cache', 'x-content-type-options': 'nosniff' };
+  const headers = { 'content-type': 'application/json', 'cache-control': 'private, no-cache' };
   return pageResponse(req, tag, headers, async () => page);
 }

@@ -39,6 +39,6 @@ const form = (asJson: boolean) => (asJson ? 'json' : 'html');
 
 async function respond(req: NativeRequest, repo: CacheRepo, key: string, asJson: boolean, render: () => Promise<string>): Promise<NativeResponse> {
   const tag = pageTag(repo, key);
-  const headers = { 'content-type': pageType(asJson), 'cache-control': 'private, no-cache', vary: 'Accept', 'x-content-type-options': 'nosniff' };
+  const headers = { 'content-type': pageType(asJson), 'cache-control': 'private, no-cache', vary: 'Accept' };
   return pageResponse(req, tag, headers, () => cachedBody(repo, key, render));
 }
