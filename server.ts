@@ -4,12 +4,13 @@
 // Native tool paths (/raw, /pypi, /npm, /conda, /t/) will be dispatched here to
 // framework-free code in lib/native before Next sees them: Next's request
 // pipeline costs ~0.9 ms of CPU per request, too much for the download path.
-import http from 'node:http';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
 import { env } from '@/lib/env';
 import { migrate } from '@/lib/db/migrate';
-import { CLIENT_ADDRESS_HEADER, parseTrustList, resolveClientAddress } from '@/lib/http/client-address';
+import { CLIENT_ADDRESS_HEADER, parseTrustList, resolveClientAddress, trusted } from '@/lib/http/client-address';
 import { buildIsCurrent, runBuild } from '@/lib/server/build-stamp';
+import { bodyLimit, bodyRefusal, capBody, consoleHeaders, type Refusal } from '@/lib/server/front-guards';
 import { handleNativeNode } from '@/lib/native/node-adapter';
 import { isNativePath } from '@/lib/native/types';
 import { blobStore } from '@/lib/storage';
@@ -19,7 +20,14 @@ const root = process.cwd();
 const dev = process.argv.includes('--dev');
 const log = (line: string) => console.log(`[tollgate] ${line}`);
 
+/** How much of a refused body is read and dropped before the connection is cut (see refuse()). */
+const LINGER_BYTES = 64 * 1024 * 1024;
+const LINGER_MS = 10_000;
+
 async function main() {
+  // DATA_DIR holds the database, private artifacts' bytes and secrets: nothing
+  // this process creates is readable by other users of the machine.
+  process.umask(0o077);
   const config = env();
   const migrated = await migrate(config.database, log);
   log(`database: ${config.database.provider}, ${migrated.total} migrations, ${migrated.applied.length} applied now`);
@@ -40,11 +48,19 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const proxies = parseTrustList(config.trustProxy);
+  const pageHeaders = consoleHeaders(config.publicUrl, dev);
+  // With a download origin of its own, that host serves package-tool routes only.
+  const downloadHost = config.downloadUrl !== config.publicUrl ? new URL(config.downloadUrl).host : null;
 
-  const server = http.createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const forwarded = req.headers['x-forwarded-for'];
     const address = resolveClientAddress(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(',') : forwarded, proxies);
     req.headers[CLIENT_ADDRESS_HEADER] = address;
+    // What a proxy says about the original host and scheme is believed only from a proxy we trust.
+    if (!trusted(req.socket.remoteAddress ?? '', proxies)) {
+      delete req.headers['x-forwarded-host'];
+      delete req.headers['x-forwarded-proto'];
+    }
     if (isNativePath(req.url ?? '/')) {
       handleNativeNode(req, res, address)
         .then((handled) => {
@@ -57,6 +73,18 @@ async function main() {
         });
       return;
     }
+    if (downloadHost && req.headers.host === downloadHost) {
+      refuse(req, res, { status: 404, code: 'not_found', message: 'This host serves package downloads only.' }, true);
+      return;
+    }
+    for (const [k, v] of Object.entries(pageHeaders)) res.setHeader(k, v);
+    const refusal = bodyRefusal(req);
+    if (refusal) {
+      refuse(req, res, refusal, (req.url ?? '').startsWith('/api/'));
+      return;
+    }
+    const limit = bodyLimit(req);
+    if (limit !== null && req.headers['transfer-encoding'] !== undefined) capBody(req, limit, LINGER_BYTES);
     if (!decodable(req.url ?? '/')) {
       // Next answers a malformed percent-encoding with a bare 500; say what is wrong.
       const api = (req.url ?? '').startsWith('/api/');
@@ -65,6 +93,18 @@ async function main() {
       return;
     }
     void handle(req, res);
+  };
+
+  const server = http.createServer({ requestTimeout: 0, headersTimeout: 60_000 }, onRequest);
+  // Node's own requestTimeout (300 s for a whole request) would cut off any
+  // upload slower than 34 MB/s of the 10 GiB allowed: it is off, and a
+  // connection silent for IDLE_TIMEOUT seconds mid-request is dropped instead.
+  server.setTimeout(config.idleTimeout * 1000);
+  // curl and others ask before sending a large body: a body that would be refused is never sent.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (!isNativePath(req.url ?? '/') && bodyRefusal(req)) return onRequest(req, res);
+    res.writeContinue();
+    onRequest(req, res);
   });
   server.keepAliveTimeout = 65_000;
   server.listen(config.port, () => log(`listening on ${config.publicUrl} (port ${config.port}${dev ? ', development' : ''})`));
@@ -82,6 +122,32 @@ async function main() {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+/**
+ * A refusal before Next: the API's error shape under /api/, plain text
+ * elsewhere. The answer goes out whole at once (it has a Content-Length), but
+ * the response is ended only once the unread body has been read and dropped
+ * (never held), up to LINGER_BYTES or LINGER_MS: closing at once would reset
+ * a client that is still sending (`Connection: close`) before it reads why.
+ */
+function refuse(req: IncomingMessage, res: ServerResponse, r: Refusal, api: boolean) {
+  const body = api ? JSON.stringify({ error: { code: r.code, message: r.message } }) : `${r.message}\n`;
+  res.writeHead(r.status, {
+    'content-type': api ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+  });
+  res.write(body);
+  let dropped = 0;
+  const cut = () => req.socket.destroy();
+  const timer = setTimeout(cut, LINGER_MS);
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > LINGER_BYTES) cut();
+  });
+  req.on('end', () => res.end());
+  req.on('close', () => clearTimeout(timer));
 }
 
 function decodable(url: string): boolean {

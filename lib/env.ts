@@ -13,11 +13,13 @@ const schema = z.object({
     .regex(/^(postgres(ql)?:\/\/|file:)/, 'must be postgresql://… or file:…')
     .optional(),
   PUBLIC_URL: z.url().optional(),
+  DOWNLOAD_URL: z.url().optional(),
   TRUST_PROXY: z.string().optional(),
   SIGNUP: z.enum(['open', 'closed']).default('open'),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('Tollgate <tollgate@localhost>'),
   AUTH_SECRET: z.string().min(32).optional(),
+  IDLE_TIMEOUT: z.coerce.number().int().min(1).max(86_400).default(120),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
@@ -26,12 +28,20 @@ export type Env = {
   dataDir: string;
   database: { provider: 'sqlite'; url: string; file: string } | { provider: 'postgresql'; url: string };
   publicUrl: string;
+  /**
+   * Base of the package-tool URLs the console prints and the registries link
+   * to (PUBLIC_URL unless DOWNLOAD_URL is set): a host of its own never sees
+   * the console's session cookie (docs/security.md).
+   */
+  downloadUrl: string;
   trustProxy: string[];
   signup: 'open' | 'closed';
   smtpUrl: string | null;
   smtpFrom: string;
   authSecret: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Seconds a connection may stay silent mid-request before it is dropped (server.ts). */
+  idleTimeout: number;
 };
 
 let cached: Env | null = null;
@@ -46,7 +56,14 @@ export function env(): Env {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
-  fs.mkdirSync(dataDir, { recursive: true });
+  // Only this user may enter DATA_DIR (the database, private artifacts and
+  // secrets live there); an existing one from an older version is closed too.
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  try {
+    fs.chmodSync(dataDir, 0o700);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') throw err; // not ours to change (a mounted volume)
+  }
 
   let database: Env['database'];
   if (e.DATABASE_URL?.startsWith('postgres')) {
@@ -56,17 +73,20 @@ export function env(): Env {
     database = { provider: 'sqlite', url: `file:${file}`, file };
   }
 
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   cached = {
     port: e.PORT,
     dataDir,
     database,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
+    downloadUrl: (e.DOWNLOAD_URL ?? publicUrl).replace(/\/+$/, ''),
     trustProxy: (e.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     signup: e.SIGNUP,
     smtpUrl: e.SMTP_URL || null,
     smtpFrom: e.SMTP_FROM,
     authSecret: e.AUTH_SECRET ?? generatedSecret(dataDir, 'authSecret'),
     logLevel: e.LOG_LEVEL,
+    idleTimeout: e.IDLE_TIMEOUT,
   };
   return cached;
 }

@@ -232,7 +232,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       const port = await freePort();
       const url = `http://127.0.0.1:${port}`;
       const env: NodeJS.ProcessEnv = { ...process.env };
-      for (const key of ['DATABASE_URL', 'PUBLIC_URL', 'SIGNUP', 'SMTP_URL', 'AUTH_SECRET', 'TRUST_PROXY']) {
+      for (const key of ['DATABASE_URL', 'PUBLIC_URL', 'SIGNUP', 'SMTP_URL', 'AUTH_SECRET', 'TRUST_PROXY', 'DOWNLOAD_URL', 'IDLE_TIMEOUT']) {
         delete env[key];
       }
       Object.assign(env, {

@@ -19,4 +19,9 @@ describe('resolveClientAddress', () => {
   it('stops at a malformed hop', () => {
     expect(resolveClientAddress('::1', 'not-an-ip', proxies)).toBe('::1');
   });
+  it('reads hops written with a port or in brackets (Azure, some load balancers)', () => {
+    expect(resolveClientAddress('10.1.2.3', '198.51.100.7:5678', proxies)).toBe('198.51.100.7');
+    expect(resolveClientAddress('10.1.2.3', '[2001:db8::1]:443', proxies)).toBe('2001:db8::1');
+    expect(resolveClientAddress('10.1.2.3', '[2001:db8::2]', proxies)).toBe('2001:db8::2');
+  });
 });

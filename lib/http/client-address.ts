@@ -27,17 +27,26 @@ export function normalizeAddress(address: string | undefined | null): string {
   return ipaddr.process(address).toString();
 }
 
-function trusted(address: string, ranges: Range[]): boolean {
+/** Whether `address` (a socket peer) is one of the proxies in TRUST_PROXY. */
+export function trusted(address: string, ranges: Range[]): boolean {
   if (!ranges.length || !ipaddr.isValid(address)) return false;
   const addr = ipaddr.process(address);
   return ranges.some(([net, bits]) => addr.kind() === net.kind() && addr.match([net, bits] as never));
+}
+
+/** A hop as some proxies write it, `1.2.3.4:5678` or `[2001:db8::1]:443`, without its port. */
+function withoutPort(hop: string): string {
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(hop);
+  if (bracketed) return bracketed[1]!;
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(hop);
+  return v4 ? v4[1]! : hop;
 }
 
 /** The client's address given the socket peer and the X-Forwarded-For header. */
 export function resolveClientAddress(peer: string | undefined, forwardedFor: string | undefined, ranges: Range[]): string {
   let address = normalizeAddress(peer);
   if (!forwardedFor || !trusted(address, ranges)) return address;
-  const hops = forwardedFor.split(',').map((h) => normalizeAddress(h.trim())).filter(Boolean);
+  const hops = forwardedFor.split(',').map((h) => normalizeAddress(withoutPort(h.trim()))).filter(Boolean);
   while (hops.length) {
     const hop = hops.pop()!;
     if (!ipaddr.isValid(hop)) return address;

@@ -7,7 +7,7 @@ import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { anonymousActor, type Actor, type RequestMeta } from '@/lib/auth/actor';
 import { env } from '@/lib/env';
-import { badRequest, forbidden, unauthenticated } from './errors';
+import { ApiError, badRequest, forbidden, unauthenticated } from './errors';
 import { CLIENT_ADDRESS_HEADER } from './client-address';
 import type { Operation } from './operation';
 import { resolveActor } from './principal';
@@ -29,9 +29,35 @@ export function requestMeta(headers: Headers): RequestMeta {
   };
 }
 
+const tooLarge = () => new ApiError(413, 'payload_too_large', `The request body is limited to ${MAX_JSON_BYTES} bytes.`);
+
+/**
+ * The body as text, refused by its Content-Length and counted while it
+ * streams in, so no body larger than the limit is ever held (the production
+ * front refuses one before Next sees it; this covers `next dev`).
+ */
+async function readText(req: NextRequest): Promise<string> {
+  const declared = Number(req.headers.get('content-length') ?? 0);
+  if (declared > MAX_JSON_BYTES) throw tooLarge();
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_JSON_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 async function readJson(req: NextRequest): Promise<unknown> {
-  const text = await req.text();
-  if (text.length > MAX_JSON_BYTES) throw badRequest('The request body is too large.');
+  const text = await readText(req);
   if (!text.trim()) return {};
   // Only JSON: a cross-site form cannot send application/json without a CORS
   // preflight, which this API never grants (defence in depth beside SameSite).
@@ -82,18 +108,27 @@ function parse<T extends z.ZodType | undefined>(schema: T, value: unknown, where
   return result.data as Infer<T>;
 }
 
-/** Cookie-authenticated writes must come from our own pages (CSRF). */
+/**
+ * Cookie-authenticated writes must come from our own pages (CSRF): the Origin
+ * must be PUBLIC_URL's or the very origin the request was sent to, scheme and
+ * port included. X-Forwarded-Host/-Proto reach this point only from a proxy
+ * named in TRUST_PROXY (the front drops them otherwise).
+ */
 function checkOrigin(req: NextRequest) {
   const origin = req.headers.get('origin');
-  if (!origin) return; // non-browser clients send none; SameSite=Lax covers old browsers
+  if (!origin) return; // browsers always send one on writes; non-browser clients send none
   const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-  let originHost: string;
+  const proto = req.headers.get('x-forwarded-proto')?.split(',', 1)[0]!.trim() || 'http';
+  if (origin === new URL(env().publicUrl).origin || origin === originOf(`${proto}://${host}`)) return;
+  throw forbidden('Cross-site requests are not allowed.');
+}
+
+function originOf(url: string): string | null {
   try {
-    originHost = new URL(origin).host;
+    return new URL(url).origin;
   } catch {
-    throw forbidden('Cross-site requests are not allowed.');
+    return null;
   }
-  if (originHost !== host && origin !== env().publicUrl) throw forbidden('Cross-site requests are not allowed.');
 }
 
 export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(

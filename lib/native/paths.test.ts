@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/http/errors';
-import { artifactPath } from './paths';
+import { artifactPath, checkedPath } from './paths';
 
 const refused = (segments: string[]) => {
   try {
@@ -32,5 +32,15 @@ describe('artifactPath', () => {
     [[]],
   ])('refuses %j', (segments) => {
     expect(refused(segments)).toBe(true);
+  });
+});
+
+describe('Unicode normalization', () => {
+  it('stores and finds a name in NFC, however it was composed', () => {
+    const nfd = 'cafe\u0301.txt';
+    const nfc = 'caf\u00e9.txt';
+    expect(artifactPath([encodeURIComponent(nfd)])).toBe(nfc);
+    expect(artifactPath([encodeURIComponent(nfc)])).toBe(nfc);
+    expect(checkedPath(['docs', nfd])).toBe(`docs/${nfc}`);
   });
 });

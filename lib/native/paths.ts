@@ -20,8 +20,13 @@ export function decodeSegments(encoded: string[]): string[] {
   });
 }
 
-/** One decoded path segment, checked (see the top of this file). */
-function checkSegment(s: string): string {
+/**
+ * One decoded path segment, checked (see the top of this file), in Unicode
+ * NFC: "é" sent precomposed or as e + U+0301 names the same file, so two
+ * paths that look identical cannot both exist in a repository.
+ */
+function checkSegment(raw: string): string {
+  const s = raw.normalize('NFC');
   if (s === '' || s === '.' || s === '..') throw badRequest('Empty, "." and ".." path segments are not allowed.');
   if (/[\u0000-\u001f\u007f/\\]/.test(s)) throw badRequest('The path contains a forbidden character.');
   if (Buffer.byteLength(s) > MAX_SEGMENT_LENGTH) throw badRequest(`Path segments are at most ${MAX_SEGMENT_LENGTH} bytes.`);

@@ -2,7 +2,7 @@
 import { env } from '@/lib/env';
 
 export function repoUrls(org: string, repo: string, format: string): Record<string, string> {
-  const base = env().publicUrl;
+  const base = env().downloadUrl;
   const o = encodeURIComponent(org);
   const r = encodeURIComponent(repo);
   switch (format) {

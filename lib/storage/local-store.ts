@@ -44,7 +44,8 @@ export class LocalBlobStore implements BlobStore {
   private readonly fds = new DescriptorCache();
   constructor(private readonly root: string) {
     this.tmp = path.join(root, 'tmp');
-    fs.mkdirSync(this.tmp, { recursive: true });
+    // Private artifacts' bytes: readable by this user only, whatever the umask.
+    fs.mkdirSync(this.tmp, { recursive: true, mode: 0o700 });
   }
 
   private file(key: string): string {
@@ -66,7 +67,7 @@ export class LocalBlobStore implements BlobStore {
       },
     });
     try {
-      await pipeline(body, hasher, fs.createWriteStream(tmpFile, { flags: 'wx' }));
+      await pipeline(body, hasher, fs.createWriteStream(tmpFile, { flags: 'wx', mode: 0o600 }));
       const digests: BlobDigests = {
         sha256: hashes.sha256.digest('hex'),
         sha1: hashes.sha1.digest('hex'),
@@ -75,7 +76,7 @@ export class LocalBlobStore implements BlobStore {
         size,
       };
       const dest = this.file(digests.sha256);
-      await fsp.mkdir(path.dirname(dest), { recursive: true });
+      await fsp.mkdir(path.dirname(dest), { recursive: true, mode: 0o700 });
       // Same content already stored: keep the existing file (identical bytes).
       if (fs.existsSync(dest)) {
         await fsp.rm(tmpFile, { force: true });

@@ -71,7 +71,7 @@ export async function handleNpm(req: NativeRequest, presented: Presented | null,
  */
 function registryBase(presented: Presented | null, org: string, repo: string): string {
   const prefix = presented?.source === 'path' ? `/t/${encodeURIComponent(presented.secret)}` : '';
-  return `${env().publicUrl}${prefix}/npm/${encodeURIComponent(org)}/${encodeURIComponent(repo)}/`;
+  return `${env().downloadUrl}${prefix}/npm/${encodeURIComponent(org)}/${encodeURIComponent(repo)}/`;
 }
 
 

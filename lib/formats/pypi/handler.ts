@@ -26,7 +26,7 @@ const enc = (s: string) => encodeURIComponent(s);
  */
 function baseUrl(presented: Presented | null, org: string, repo: string): string {
   const prefix = presented?.source === 'path' ? `/t/${enc(presented.secret)}` : '';
-  return `${env().publicUrl}${prefix}/pypi/${enc(org)}/${enc(repo)}`;
+  return `${env().downloadUrl}${prefix}/pypi/${enc(org)}/${enc(repo)}`;
 }
 
 const redirect = (location: string): NativeResponse => ({ status: 301, headers: { location, 'cache-control': 'no-store' }, body: null });

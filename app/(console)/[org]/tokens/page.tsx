@@ -19,5 +19,5 @@ export default async function TokensPage({
   const { status } = await searchParams;
   const ctx = await requireOrgContext(org, `/${org}/tokens`);
   const initial = (TOKEN_STATUSES as readonly string[]).includes(String(status)) ? (status as Status) : 'active';
-  return <TokensView org={{ slug: ctx.org.slug, name: ctx.org.name }} initialStatus={initial} publicUrl={env().publicUrl} />;
+  return <TokensView org={{ slug: ctx.org.slug, name: ctx.org.name }} initialStatus={initial} publicUrl={env().downloadUrl} />;
 }

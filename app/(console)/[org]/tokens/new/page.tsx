@@ -8,5 +8,5 @@ export const metadata: Metadata = { title: 'New token' };
 export default async function NewTokenPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
   const ctx = await requireOrgContext(org, `/${org}/tokens/new`);
-  return <TokenWizard org={{ slug: ctx.org.slug, name: ctx.org.name }} publicUrl={env().publicUrl} />;
+  return <TokenWizard org={{ slug: ctx.org.slug, name: ctx.org.name }} publicUrl={env().downloadUrl} />;
 }
