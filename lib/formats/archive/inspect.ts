@@ -106,7 +106,7 @@ export class InspectPool {
   private async execute(slot: Slot, job: Job) {
     const { worker } = slot;
     let settled = false;
-    let timer: NodeJS.Timeout | undefined;
+    let timer: NodeJS.Timeout | undefined = undefined;
     const finish = (fail: unknown, value?: unknown, keep = true) => {
       if (settled) return;
       settled = true;

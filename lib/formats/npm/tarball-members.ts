@@ -33,6 +33,13 @@ export type NpmTarballMembers = { packageJson?: Uint8Array; files: string[]; tex
 const PREFIX = 'package/';
 const unpackedTooBig = (limit: number) => () => new ArchiveError(`it unpacks to more than ${limit} bytes`);
 
+/** The byte length of a member name, refused past MAX_NAME_LENGTH. */
+function checkName(file: string): number {
+  const bytes = Buffer.byteLength(file);
+  if (bytes > MAX_NAME_LENGTH) throw new ArchiveError(`it has a member name of ${bytes} bytes; at most ${MAX_NAME_LENGTH} are accepted`);
+  return bytes;
+}
+
 export async function npmTarballMembers(source: ByteSource, { scanLimit = MAX_UNPACKED_BYTES }: NpmTarballArgs): Promise<NpmTarballMembers> {
   const files = new Set<string>();
   let nameBytes = 0;
@@ -40,8 +47,7 @@ export async function npmTarballMembers(source: ByteSource, { scanLimit = MAX_UN
   const want = (member: string, found: Map<string, Buffer>) => {
     if (!member.startsWith(PREFIX)) return false;
     const file = member.slice(PREFIX.length);
-    const bytes = Buffer.byteLength(file);
-    if (bytes > MAX_NAME_LENGTH) throw new ArchiveError(`it has a member name of ${bytes} bytes; at most ${MAX_NAME_LENGTH} are accepted`);
+    const bytes = checkName(file);
     if (!files.has(file)) {
       nameBytes += bytes;
       files.add(file);
@@ -77,6 +83,7 @@ export async function npmTarballMembers(source: ByteSource, { scanLimit = MAX_UN
 export async function npmHasShrinkwrap(source: ByteSource, { scanLimit = MAX_SHRINKWRAP_SCAN_BYTES }: NpmTarballArgs): Promise<boolean> {
   let seen = false;
   const want = (member: string) => {
+    checkName(member.startsWith(PREFIX) ? member.slice(PREFIX.length) : member);
     if (member === `${PREFIX}npm-shrinkwrap.json`) seen = true;
     return false;
   };
@@ -85,7 +92,7 @@ export async function npmHasShrinkwrap(source: ByteSource, { scanLimit = MAX_SHR
     await readTarMembers(gunzip(source, scanLimit, tooBig), want, () => seen, MAX_MEMBER_BYTES);
     return seen;
   } catch (err) {
-    if (err instanceof ArchiveError && /unpacks to more than/.test(err.message)) throw err;
+    if (err instanceof ArchiveError && /unpacks to more than|member name of/.test(err.message)) throw err;
     if (err instanceof ArchiveError) return seen;
     throw err;
   }
