@@ -4,9 +4,9 @@
 //   what will be read (zstd-frame.ts), a little input at a time so that
 //   stopping early stops decoding;
 // - bzip2: seek-bzip (pure JS), which writes byte by byte into an output we
-//   own: a Buffer of exactly the cap, so a bomb stops at the cap instead of
-//   materializing whole blocks first (unbzip2-stream built each 900 kB block,
-//   up to ~45 MB decoded, as an array of JS numbers before any check).
+//   own: a Buffer of exactly the cap, so a bomb stops at the cap. A decoder
+//   that hands out whole blocks cannot be stopped inside one, and one 900 kB
+//   block of zeros decodes to ~45 MB.
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import zlib from 'node:zlib';
 import { Decompress } from 'fzstd';
