@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +25,8 @@ export type RunningServer = {
   url: string;
   port: number;
   dataDir: string;
+  /** The spawned process: tsx's wrapper, whose child node runs server.ts (see serverNodePid). */
+  pid: number;
   /** Set when the server runs on PostgreSQL. */
   databaseUrl?: string;
   /** Stops the server (SIGTERM, SIGKILL after 5 s), drops its database, removes DATA_DIR. */
@@ -42,6 +44,33 @@ export function testDatabaseKind(): 'sqlite' | 'postgresql' {
     throw new Error(`TOLLGATE_TEST_DB must be "sqlite" or "postgresql", not ${JSON.stringify(kind)}`);
   }
   return kind;
+}
+
+/**
+ * The node process that runs server.ts under the spawned `pid`: tsx's wrapper starts it as a
+ * child, so this is the deepest descendant whose command line names server.ts (Linux /proc).
+ */
+export function serverNodePid(pid: number): number {
+  const children = (p: number) => {
+    try {
+      return readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  };
+  const runsServer = (p: number) => {
+    try {
+      return readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0').some((a) => a.endsWith('server.ts'));
+    } catch {
+      return false;
+    }
+  };
+  let current = pid;
+  for (;;) {
+    const next = children(current).find(runsServer);
+    if (next === undefined) return current;
+    current = next;
+  }
 }
 
 export async function freePort(): Promise<number> {
@@ -253,6 +282,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
           url,
           port,
           dataDir,
+          pid: child.pid!,
           databaseUrl: db?.url,
           logs: spawned.logs,
           stop: () =>

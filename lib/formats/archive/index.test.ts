@@ -5,15 +5,9 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import tar from 'tar-stream';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { LocalBlobStore } from '@/lib/storage/local-store';
+import { describe, expect, it } from 'vitest';
+import { bufferSource } from './byte-source';
 import { ArchiveError, readTarMembers, readZipMembers } from './index';
-
-let store: LocalBlobStore;
-beforeAll(() => {
-  store = new LocalBlobStore(fs.mkdtempSync(path.join(os.tmpdir(), 'tollgate-archive-')));
-  (globalThis as { tollgateBlobs?: unknown }).tollgateBlobs = store;
-});
 
 /** A zip written by Python's zipfile (deflated), as wheels are. */
 function zipOf(members: Record<string, string>): Buffer {
@@ -33,21 +27,20 @@ async function tarOf(members: Record<string, string>): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-const put = async (bytes: Buffer) => store.put(Readable.from([bytes]));
 
 describe('readZipMembers', () => {
-  it('reads only the wanted members of a stored zip', async () => {
-    const d = await put(zipOf({ 'pkg/__init__.py': 'x = 1\n', 'pkg-1.0.dist-info/METADATA': 'Name: pkg\nVersion: 1.0\n' }));
-    const found = await readZipMembers(d.sha256, d.size, (n) => n.endsWith('.dist-info/METADATA'));
+  it('reads only the wanted members of a zip', async () => {
+    const d = bufferSource(zipOf({ 'pkg/__init__.py': 'x = 1\n', 'pkg-1.0.dist-info/METADATA': 'Name: pkg\nVersion: 1.0\n' }));
+    const found = await readZipMembers(d, (n) => n.endsWith('.dist-info/METADATA'));
     expect([...found.keys()]).toEqual(['pkg-1.0.dist-info/METADATA']);
     expect(found.get('pkg-1.0.dist-info/METADATA')!.toString()).toContain('Version: 1.0');
   });
 
   it('refuses what is not a zip, and members over the cap', async () => {
-    const junk = await put(Buffer.from('not a zip at all, just text'));
-    await expect(readZipMembers(junk.sha256, junk.size, () => true)).rejects.toBeInstanceOf(ArchiveError);
-    const big = await put(zipOf({ big: 'a'.repeat(5000) }));
-    await expect(readZipMembers(big.sha256, big.size, () => true, 1000)).rejects.toThrow(/larger than 1000/);
+    const junk = bufferSource(Buffer.from('not a zip at all, just text'));
+    await expect(readZipMembers(junk, () => true)).rejects.toBeInstanceOf(ArchiveError);
+    const big = bufferSource(zipOf({ big: 'a'.repeat(5000) }));
+    await expect(readZipMembers(big, () => true, 1000)).rejects.toThrow(/larger than 1000/);
   });
 });
 

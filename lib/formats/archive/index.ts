@@ -1,29 +1,30 @@
-// Reading a few small members (metadata) out of stored archives without
-// unpacking them: zip through random access on the blob (only the central
-// directory and the wanted members are read), tar as a stream that stops as
-// soon as everything wanted was found. Every member is capped in size, so a
-// hostile archive (a zip bomb, a huge "metadata" file) costs at most the cap.
+// Reading a few small members (metadata) out of archives without unpacking
+// them: zip through random access (only the central directory and the wanted
+// members are read), tar as a stream that stops as soon as everything wanted
+// was found. Every member is capped in size, so a hostile archive (a zip
+// bomb, a huge "metadata" file) costs at most the cap. This runs in the
+// inspection worker (inspect.ts), never on the server's event loop.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
 import yauzl from 'yauzl';
-import { blobStore } from '@/lib/storage';
+import { sourceStream, type ByteSource } from './byte-source';
+import { ArchiveError } from './errors';
+
+export { ArchiveError };
 
 /** The largest member read into memory. */
 export const MAX_MEMBER_BYTES = 8 * 1024 * 1024;
 
-export class ArchiveError extends Error {}
-
 /** A member name as `want` sees it: forward slashes, no leading "./". */
 const clean = (name: string) => name.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
 
-class BlobReader extends yauzl.RandomAccessReader {
-  constructor(private readonly key: string) {
+class SourceReader extends yauzl.RandomAccessReader {
+  constructor(private readonly source: ByteSource) {
     super();
   }
   _readStreamForRange(start: number, end: number): Readable {
-    if (end <= start) return Readable.from([]);
-    return blobStore().read(this.key, { start, end: end - 1 });
+    return sourceStream(this.source, start, Math.max(start, end));
   }
 }
 
@@ -42,13 +43,13 @@ async function collect(stream: AsyncIterable<Buffer> & { destroy(): void }, limi
 }
 
 /**
- * The members of the zip blob `key` (of `size` bytes) for which `want` is
- * true, by cleaned name. A blob that is not a zip is an ArchiveError.
+ * The members of the zip `source` for which `want` is true, by cleaned name.
+ * Bytes that are not a zip are an ArchiveError.
  */
-export async function readZipMembers(key: string, size: number, want: (name: string) => boolean, limit = MAX_MEMBER_BYTES): Promise<Map<string, Buffer>> {
+export async function readZipMembers(source: ByteSource, want: (name: string) => boolean, limit = MAX_MEMBER_BYTES): Promise<Map<string, Buffer>> {
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.fromRandomAccessReaderPromise(new BlobReader(key), size, { lazyEntries: true, autoClose: false, strictFileNames: false });
+    zip = await yauzl.fromRandomAccessReaderPromise(new SourceReader(source), source.size, { lazyEntries: true, autoClose: false, strictFileNames: false });
   } catch (err) {
     throw new ArchiveError(`Not a zip archive (${(err as Error).message}).`);
   }
@@ -72,12 +73,13 @@ export async function readZipMembers(key: string, size: number, want: (name: str
  * The members of an (already decompressed) tar stream for which `want` is
  * true. Reading stops early once `done(found)` says everything is there (it
  * is asked after every member, so it may also stop on what `want` has seen:
- * conda's info/ members come first); the source is then destroyed. A stream
- * that is not a tar is an ArchiveError.
+ * conda's info/ members come first); the source is then destroyed. `want`
+ * may drop members found earlier (npm keeps one README). A stream that is
+ * not a tar is an ArchiveError, and so is what `want` throws.
  */
 export async function readTarMembers(
   source: Readable,
-  want: (name: string) => boolean,
+  want: (name: string, found: Map<string, Buffer>) => boolean,
   done: (found: Map<string, Buffer>) => boolean = () => false,
   limit = MAX_MEMBER_BYTES,
 ): Promise<Map<string, Buffer>> {
@@ -86,7 +88,7 @@ export async function readTarMembers(
   const reading = (async () => {
     for await (const entry of extract) {
       const name = clean(entry.header.name);
-      if (entry.header.type === 'file' && want(name)) {
+      if (entry.header.type === 'file' && want(name, found)) {
         if ((entry.header.size ?? 0) > limit) throw new ArchiveError(`${name} is larger than ${limit} bytes.`);
         found.set(name, await collect(entry as typeof entry & AsyncIterable<Buffer>, limit, name));
         if (done(found)) return true;

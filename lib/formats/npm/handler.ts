@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import type { RequestMeta } from '@/lib/auth/actor';
 import { putArtifact } from '@/lib/artifacts/service';
 import { env } from '@/lib/env';
+import { ArchiveError } from '@/lib/formats/archive/errors';
 import { ApiError, badRequest, notFound } from '@/lib/http/errors';
 import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
 import { authorizeIndex, serveDownload } from '@/lib/native/download';
@@ -20,8 +21,14 @@ import { parsePublish } from './publish';
 import { recordPublish, setDistTag, versionConflict, versionExists } from './service';
 import { bundlesShrinkwrap } from './tarball';
 
-/** The publish body is JSON carrying the tarball in base64 (4/3 of its size), so it is read whole: bounded. */
-export const MAX_PUBLISH_BYTES = 200 * 1024 ** 2;
+/**
+ * The publish body is JSON carrying the tarball in base64 (4/3 of its size),
+ * so it is read whole, then held as a string, a parsed object and the
+ * decoded tarball: about four times this at the peak. 64 MiB (a tarball of
+ * ~48 MiB) is far above what npm packages weigh; larger files go through the
+ * console's upload, which streams.
+ */
+export const MAX_PUBLISH_BYTES = 64 * 1024 ** 2;
 const MAX_TAG_BODY_BYTES = 1024;
 
 /** `segments`: the percent-encoded path segments after /npm/. */
@@ -55,7 +62,7 @@ export async function handleNpm(req: NativeRequest, presented: Presented | null,
     const repo = await authorizeRepository(actor, org, repoName, 'npm', 'artifact:create');
     const publish = parsePublish(parseJson(await readBody(req, MAX_PUBLISH_BYTES)), route.name);
     if (await versionExists(repo.id, publish.name, publish.version)) throw versionConflict(publish);
-    if (await bundlesShrinkwrap(publish.tarball)) publish.manifest._hasShrinkwrap = true;
+    if (await hasShrinkwrap(publish.tarball)) publish.manifest._hasShrinkwrap = true;
     const path = tarballPath(publish.name, publish.file);
     await putArtifact(actor, repo, path, Readable.from([publish.tarball]), { declaredSize: publish.tarball.length });
     await recordPublish(actor, repo, publish, path);
@@ -74,6 +81,15 @@ function registryBase(presented: Presented | null, org: string, repo: string): s
   return `${env().downloadUrl}${prefix}/npm/${encodeURIComponent(org)}/${encodeURIComponent(repo)}/`;
 }
 
+/** bundlesShrinkwrap, with a tarball too large or too slow to check refused (400). */
+async function hasShrinkwrap(tarball: Buffer): Promise<boolean> {
+  try {
+    return await bundlesShrinkwrap(tarball);
+  } catch (err) {
+    if (err instanceof ArchiveError) throw badRequest(`The tarball cannot be checked: ${err.message}`);
+    throw err;
+  }
+}
 
 const tooLarge = (max: number) => new ApiError(413, 'payload_too_large', `The request body is limited to ${max} bytes.`);
 

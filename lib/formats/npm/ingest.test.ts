@@ -35,6 +35,7 @@ describe('ingestNpm', async () => {
   const { ingestNpm } = await import('./ingest');
   const { bundlesShrinkwrap, readPacked } = await import('./tarball');
   const { blobStore } = await import('@/lib/storage');
+  const { blobSource } = await import('@/lib/formats/archive/inspect');
   const { findPackage } = await import('./service');
   const { renderPackument } = await import('./packument');
   const actor = { principal: { kind: 'anonymous' as const }, user: null, credential: { type: 'system' as const, id: null }, meta: { address: '127.0.0.1', userAgent: 'test', requestId: 'r' } };
@@ -97,13 +98,13 @@ describe('ingestNpm', async () => {
 
   it('reads the member list (and the shrinkwrap flag publish records), and stops at a gzip bomb', async () => {
     const bytes = await packed({ name: 'x', version: '1.0.0' }, { 'package/npm-shrinkwrap.json': '{}', 'package/zeros.bin': '\0'.repeat(200_000) });
-    const { sha256 } = await blobStore().put(Readable.from([bytes]));
-    const read = await readPacked(blobStore().read(sha256));
+    const { sha256, size } = await blobStore().put(Readable.from([bytes]));
+    const read = await readPacked(blobSource(sha256, size));
     expect([...read.files].sort()).toEqual(['index.js', 'npm-shrinkwrap.json', 'package.json', 'zeros.bin']);
     expect(await bundlesShrinkwrap(bytes)).toBe(true);
     expect(await bundlesShrinkwrap(await packed({ name: 'x', version: '1.0.0' }))).toBe(false);
     expect(await bundlesShrinkwrap(Buffer.from('not a tarball'))).toBe(false);
-    await expect(readPacked(blobStore().read(sha256), 100_000)).rejects.toThrow(/more than 100000 bytes/);
+    await expect(readPacked(blobSource(sha256, size), 100_000)).rejects.toThrow(/more than 100000 bytes/);
     await expect(upload(await packed({ name: 'x', version: '1.0.0' }, { 'package/zeros.bin': '\0'.repeat(2_000_000) }).then((b) => b.subarray(0, 2000)))).rejects.toMatchObject({ status: 400 });
   });
 

@@ -5,17 +5,17 @@
 // version is served and installed exactly like a published one.
 import { putArtifact } from '@/lib/artifacts/service';
 import { ArchiveError } from '@/lib/formats/archive';
+import { blobSource } from '@/lib/formats/archive/inspect';
 import type { Ingest } from '@/lib/formats/ingest-types';
 import { badRequest, conflict } from '@/lib/http/errors';
-import { blobStore } from '@/lib/storage';
 import { packedManifest, type PackedPackage } from './manifest';
 import { tarballFile, tarballPath } from './names';
 import { dropOrphanVersion, promoteLatest, versionExists } from './service';
 import { readPacked, type Packed } from './tarball';
 
-async function readStored(key: string): Promise<Packed> {
+async function readStored(key: string, size: number): Promise<Packed> {
   try {
-    return await readPacked(blobStore().read(key));
+    return await readPacked(blobSource(key, size));
   } catch (err) {
     if (err instanceof ArchiveError) throw badRequest(`This is not a package made by npm pack (a gzipped tar): ${err.message}`);
     throw err;
@@ -27,8 +27,8 @@ export const ingestNpm: Ingest = async (actor, repo, name, body, opts) => {
   let stored: PackedPackage | undefined;
   const file = await putArtifact(actor, repo, name, body, {
     declaredSize: opts.declaredSize,
-    inspect: async (key) => {
-      const packed = await readStored(key);
+    inspect: async (key, digests) => {
+      const packed = await readStored(key, digests.size);
       if (!packed.packageJson) throw badRequest('The tarball has no package/package.json: upload a .tgz made by npm pack.');
       const p = packedManifest(packed.packageJson, packed);
       const path = tarballPath(p.name, tarballFile(p.name, p.version));

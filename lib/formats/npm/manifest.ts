@@ -12,7 +12,7 @@ import { cleanVersion, isValidVersion } from './semver';
 
 /**
  * What the tarball holds besides package.json: member paths under
- * `package/`, and the text of the members `wantsText` asked for.
+ * `package/`, and the text of the README npm would choose and of AUTHORS.
  */
 export type PackedTree = { files: ReadonlySet<string>; texts: ReadonlyMap<string, string> };
 
@@ -21,10 +21,7 @@ export type PackedPackage = { name: string; version: string; manifest: Record<st
 type Data = Record<string, unknown>;
 const isObject = (v: unknown): v is Data => !!v && typeof v === 'object' && !Array.isArray(v);
 
-const isReadmeCandidate = (file: string) => /^readme(\.[^/]*)?$/i.test(file);
-
-/** Members (paths under `package/`) whose text the manifest may need: README files and AUTHORS. */
-export const wantsText = (file: string) => isReadmeCandidate(file) || file === 'AUTHORS';
+export const isReadmeCandidate = (file: string) => /^readme(\.[^/]*)?$/i.test(file);
 
 /** npm's choice among README files: the first markdown-looking one (or bare "README."), else a bare README. */
 export function chooseReadme(files: Iterable<string>): string | undefined {

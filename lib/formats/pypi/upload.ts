@@ -5,10 +5,21 @@
 // file starts and its bytes stream straight on (never buffered).
 import type { Readable } from 'node:stream';
 import busboy from 'busboy';
-import { badRequest } from '@/lib/http/errors';
+import { ApiError, badRequest } from '@/lib/http/errors';
 import type { NativeRequest } from '@/lib/native/types';
 
 export type UploadFields = Record<string, string>;
+
+/**
+ * The form fields before the file, together: twine's metadata with a long
+ * description is well under 1 MiB, and every byte of them is held until the
+ * file arrives.
+ */
+export const MAX_FIELDS_BYTES = 4 * 1024 * 1024;
+/** One field (busboy cuts it off here; a cut field is refused, not stored cut). */
+const MAX_FIELD_BYTES = 1024 * 1024;
+
+const fieldsTooLarge = (what: string) => new ApiError(413, 'payload_too_large', `${what}: form fields are limited to ${MAX_FIELD_BYTES} bytes each and ${MAX_FIELDS_BYTES} bytes together.`);
 
 /**
  * Parses the form and calls `onFile` with the fields read so far and the
@@ -23,13 +34,14 @@ export function receiveUpload<T>(req: NativeRequest, onFile: (fields: UploadFiel
     try {
       bb = busboy({
         headers: req.headers as Record<string, string>,
-        limits: { files: 1, fields: 200, fieldSize: 1024 * 1024, parts: 400 },
+        limits: { files: 1, fields: 200, fieldSize: MAX_FIELD_BYTES, parts: 400 },
       });
     } catch {
       reject(badRequest('The multipart body has no boundary.'));
       return;
     }
     const fields: UploadFields = {};
+    let fieldBytes = 0;
     let work: Promise<T> | null = null;
     let failed = false;
     const fail = (err: unknown) => {
@@ -39,7 +51,11 @@ export function receiveUpload<T>(req: NativeRequest, onFile: (fields: UploadFiel
       req.body.resume(); // drain the rest so the connection can answer
       reject(err);
     };
-    bb.on('field', (name, value) => {
+    bb.on('field', (name, value, info) => {
+      if (failed) return;
+      if (info.valueTruncated) return fail(fieldsTooLarge(`The field "${name.slice(0, 64)}" is too large`));
+      fieldBytes += Buffer.byteLength(name) + Buffer.byteLength(value);
+      if (fieldBytes > MAX_FIELDS_BYTES) return fail(fieldsTooLarge('The form fields are too large'));
       // Repeated fields (classifiers…) keep their first value: only scalars are read.
       if (!(name in fields)) fields[name] = value;
     });
