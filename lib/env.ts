@@ -16,6 +16,9 @@ const schema = z.object({
   DOWNLOAD_URL: z.url().optional(),
   TRUST_PROXY: z.string().optional(),
   SIGNUP: z.enum(['open', 'closed']).default('open'),
+  // Sign-up attempts per client address per hour (0: no limit). Each attempt
+  // costs a scrypt hash and its 409 tells whether an e-mail has an account.
+  SIGNUP_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(20),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('Tollgate <tollgate@localhost>'),
   AUTH_SECRET: z.string().min(32).optional(),
@@ -36,6 +39,7 @@ export type Env = {
   downloadUrl: string;
   trustProxy: string[];
   signup: 'open' | 'closed';
+  signupRateLimit: number;
   smtpUrl: string | null;
   smtpFrom: string;
   authSecret: string;
@@ -82,6 +86,7 @@ export function env(): Env {
     downloadUrl: (e.DOWNLOAD_URL ?? publicUrl).replace(/\/+$/, ''),
     trustProxy: (e.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     signup: e.SIGNUP,
+    signupRateLimit: e.SIGNUP_RATE_LIMIT,
     smtpUrl: e.SMTP_URL || null,
     smtpFrom: e.SMTP_FROM,
     authSecret: e.AUTH_SECRET ?? generatedSecret(dataDir, 'authSecret'),

@@ -261,7 +261,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       const port = await freePort();
       const url = `http://127.0.0.1:${port}`;
       const env: NodeJS.ProcessEnv = { ...process.env };
-      for (const key of ['DATABASE_URL', 'PUBLIC_URL', 'SIGNUP', 'SMTP_URL', 'AUTH_SECRET', 'TRUST_PROXY', 'DOWNLOAD_URL', 'IDLE_TIMEOUT']) {
+      for (const key of ['DATABASE_URL', 'PUBLIC_URL', 'SIGNUP', 'SIGNUP_RATE_LIMIT', 'SMTP_URL', 'AUTH_SECRET', 'TRUST_PROXY', 'DOWNLOAD_URL', 'IDLE_TIMEOUT']) {
         delete env[key];
       }
       Object.assign(env, {
@@ -269,6 +269,10 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
         DATA_DIR: dataDir,
         PUBLIC_URL: url,
         NEXT_TELEMETRY_DISABLED: '1',
+        // Every spec signs up its own users from 127.0.0.1 against one shared
+        // server per worker, far past the production default (20 an hour).
+        // Specs of the limit itself pass a low SIGNUP_RATE_LIMIT in opts.env.
+        SIGNUP_RATE_LIMIT: '0',
         ...(db ? { DATABASE_URL: db.url } : {}),
         ...opts.env,
       });

@@ -2,8 +2,8 @@
 // browser session (lib/auth/session.ts).
 import { z } from 'zod';
 import type { Actor, RequestMeta } from '@/lib/auth/actor';
-import { dummyHash, hashPassword, verifyPassword } from '@/lib/auth/password';
-import { ADDRESS_POLICY, EMAIL_POLICY, signInLimiter, type LimitPolicy } from '@/lib/auth/rate-limit';
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from '@/lib/auth/password';
+import { signInKeys, signInLimiter, signupLimiter } from '@/lib/auth/rate-limit';
 import { createSession } from '@/lib/auth/session';
 import { recordAudit } from '@/lib/audit/service';
 import { db } from '@/lib/db/client';
@@ -31,8 +31,17 @@ export async function hasUsers(): Promise<boolean> {
   return (await db().user.count()) > 0;
 }
 
+const SIGNUP_CLOSED = 'Sign-up is closed on this server. Ask an administrator for an invitation.';
+const HOUR_MS = 60 * 60_000;
+const isUniqueViolation = (err: unknown) => (err as { code?: unknown } | null)?.code === 'P2002';
+
 export async function signup(input: z.output<typeof signupInput>, meta: RequestMeta) {
-  if (!(await signupOpen())) throw forbidden('Sign-up is closed on this server. Ask an administrator for an invitation.');
+  // Per client address, before any work: every attempt costs a scrypt hash,
+  // and the 409 below answers whether an e-mail has an account.
+  const limit = env().signupRateLimit;
+  const wait = limit > 0 ? signupLimiter.hit(meta.address, limit, HOUR_MS) : 0;
+  if (wait > 0) throw rateLimited(wait, 'Too many sign-ups from your address.');
+  if (!(await signupOpen())) throw forbidden(SIGNUP_CLOSED);
   const taken: ErrorDetail[] = [];
   if (await db().user.findUnique({ where: { email: input.email }, select: { id: true } })) {
     taken.push({ path: 'email', message: 'An account with this e-mail already exists.' });
@@ -45,6 +54,17 @@ export async function signup(input: z.output<typeof signupInput>, meta: RequestM
   const passwordHash = await hashPassword(input.password);
   const { user, org } = await db().$transaction(async (tx) => {
     const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash, lastSignInAt: new Date() } });
+    // signupOpen() above counted users outside any transaction, so concurrent
+    // first sign-ups all see zero. Claim the one first-user slot here: its
+    // primary key lets exactly one transaction commit.
+    if (env().signup === 'closed') {
+      try {
+        await tx.signupClaim.create({ data: { slot: 'first_user', userId: user.id } });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw forbidden(SIGNUP_CLOSED);
+        throw err;
+      }
+    }
     const org = await insertOrganization(tx, { name: input.orgName, slug: input.orgSlug }, user.id);
     const actor = sessionActor(user, null, meta);
     await recordAudit(tx, actor, { orgId: null, action: 'user.signed_up', target: { type: 'user', id: user.id, label: user.email } });
@@ -55,33 +75,30 @@ export async function signup(input: z.output<typeof signupInput>, meta: RequestM
   return { user: publicUser(user), org: { slug: org.slug, name: org.name, role: 'owner' }, session };
 }
 
-const limiterKeys = (email: string, address: string): [string, LimitPolicy][] => [
-  [`email:${email}`, EMAIL_POLICY],
-  [`address:${address}`, ADDRESS_POLICY],
-];
-
 /**
- * Checks an e-mail and password and opens a session. Failures are slowed
- * down and then refused with 429 per e-mail and per address; the answer for
- * an unknown e-mail takes as long as for a wrong password.
+ * Checks an e-mail and password and opens a session (POST /api/v1/session and
+ * next-auth's credentials callback both come here). Failures slow down every
+ * attempt for that e-mail but never lock it; they lock the e-mail for the
+ * failing address, and the address itself (lib/auth/rate-limit.ts). The
+ * answer for an unknown e-mail takes as long as for a wrong password.
  */
 export async function signIn(input: z.output<typeof signInInput>, meta: RequestMeta) {
-  const keys = limiterKeys(input.email, meta.address);
+  const keys = signInKeys(input.email, meta.address);
   const locked = signInLimiter.lockedFor(keys);
   if (locked > 0) throw rateLimited(locked);
   const delay = signInLimiter.delayMs(keys);
+  signInLimiter.fail(keys); // counted now; taken back on success
   if (delay) await new Promise((r) => setTimeout(r, delay));
 
   const user = await db().user.findUnique({ where: { email: input.email } });
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
-  if (!user || !ok) {
-    signInLimiter.fail(keys);
-    throw unauthenticated('Wrong e-mail or password.');
-  }
-  signInLimiter.reset(`email:${input.email}`);
+  if (!user || !ok) throw unauthenticated('Wrong e-mail or password.');
+  signInLimiter.succeeded(keys);
+  // Hashes made with older, weaker parameters are upgraded while the password is at hand.
+  const rehashed = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
 
   const session = await db().$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date(), ...(rehashed ? { passwordHash: rehashed } : {}) } });
     const session = await createSession(user.id, meta, tx);
     await recordAudit(tx, sessionActor(user, session.id, meta), {
       orgId: null,

@@ -74,9 +74,19 @@ function principalScopes(principal: Principal, resource: Resource): Scope[] {
       return userScopes(principal.user, resource);
     case 'pat': {
       // A token is bound to one org; it opens nothing elsewhere, even if its
-      // owner is a member there. Token resources have no org and are checked
-      // by ownership instead.
-      if (resource.type !== 'token' && principal.token.orgId !== resource.orgId) return [];
+      // owner is a member there. That holds for token resources too: a PAT
+      // sees and manages only its owner's tokens *of its own org* (never the
+      // every-org list, orgId null), so a token leaked from one org cannot
+      // list, revoke or edit the owner's tokens in another.
+      //
+      // token:view / token:edit stay grantable to scope tokens (a CI job that
+      // rotates or cleans up its org's tokens needs them), but bounded: besides
+      // this org binding, a token can never mint a secret (create, reissue) or
+      // lengthen any token's validity (a later or no expiry, editing an expired
+      // or revoked token). Those need a signed-in session and are enforced by
+      // requireSession in lib/tokens/service.ts; what remains for a PAT only
+      // narrows: rename, describe, shorten, revoke, delete.
+      if (principal.token.orgId !== resource.orgId) return [];
       // Evaluated now, on every request: demoting the user shrinks the token at once.
       const held = new Set(userScopes(principal.user, resource));
       return grantScopes(principal.token.grant, resource).filter((s) => held.has(s));
@@ -129,7 +139,8 @@ export function can(principal: Principal, scope: string, resource: Resource): bo
  *   bound to that org, so naming it reveals nothing. Entitlement and signed-URL
  *   credentials belong to customers and outsiders: they never see the
  *   org's management surface.
- * - token: only the owner's own tokens; other users' tokens are not disclosed.
+ * - token: only the owner's own tokens; other users' tokens are not disclosed,
+ *   and a PAT does not disclose its owner's tokens of other orgs.
  */
 function canSee(principal: Principal, resource: Resource, held: Set<Scope>): boolean {
   if (isUnknownResource(resource)) return false;
@@ -142,7 +153,8 @@ function canSee(principal: Principal, resource: Resource, held: Set<Scope>): boo
       userScopes(principal.user, resource).length > 0
     );
   }
-  return (principal.kind === 'user' || principal.kind === 'pat') && principal.user.userId === resource.ownerId;
+  if (principal.kind === 'pat') return principal.user.userId === resource.ownerId && principal.token.orgId === resource.orgId;
+  return principal.kind === 'user' && principal.user.userId === resource.ownerId;
 }
 
 /**

@@ -45,7 +45,7 @@ describe('entitlement', () => {
     for (const scope of ['org.member:view', 'entitlement:view', 'repo:create']) {
       expect(can(ent, scope, { type: 'organization', orgId: 'o1' })).toBe(false);
     }
-    expect(can(ent, 'token:view', { type: 'token', ownerId: 'e1' })).toBe(false);
+    expect(can(ent, 'token:view', { type: 'token', ownerId: 'e1', orgId: 'o1' })).toBe(false);
   });
 });
 

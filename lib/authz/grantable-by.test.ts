@@ -75,3 +75,32 @@ describe('grantableBy', () => {
     expect(grantableBy(dm, { type: 'scope', scopes: ['repo:view'], repositoryIds: ['r1'] }, 'o1', REPOS).ok).toBe(false);
   });
 });
+
+describe('grantableBy error messages', () => {
+  const NAMED: RepositoryRef[] = [
+    { id: 'r1', name: 'secret-a', visibility: 'private' },
+    { id: 'r2', name: 'secret-b', visibility: 'private' },
+    { id: 'r3', name: 'dist', visibility: 'distribution' },
+    { id: 'r4', name: 'pub', visibility: 'public' },
+  ];
+  const messages = (res: ReturnType<typeof grantableBy>) => (res.ok ? [] : res.problems.map((p) => p.message)).join(' | ');
+
+  it('never name a repository the user cannot view; count them instead', () => {
+    const dm = access('distribution_manager');
+    const scoped = messages(grantableBy(dm, { type: 'scope', scopes: ['repo:view', 'artifact:download'], repositoryIds: '*' }, 'o1', NAMED));
+    expect(scoped).not.toMatch(/secret-a|secret-b|r1|r2/);
+    expect(scoped).toContain('2 repositories you cannot access');
+    expect(scoped).toContain('"dist"'); // visible to the manager, lacking artifact:download
+
+    const member = access('member', { r1: 'reader' });
+    const star = messages(grantableBy(member, { type: 'resource', resources: [{ repositoryId: null, access: 'write' }] }, 'o1', NAMED));
+    expect(star).toContain('"secret-a"'); // the member reads it, so may see its name
+    expect(star).not.toMatch(/secret-b|"dist"/);
+    expect(star).toContain('2 repositories you cannot access');
+  });
+
+  it('name the repositories the user can view', () => {
+    const res = grantableBy(access('member', { r1: 'reader' }), { type: 'resource', resources: [{ repositoryId: 'r1', access: 'write' }] }, 'o1', NAMED);
+    expect(messages(res)).toMatch(/^Cannot grant write: you lack .* on repository "secret-a"\.$/);
+  });
+});

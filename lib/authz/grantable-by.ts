@@ -6,7 +6,7 @@
 // promoted), and gives the wizard a precise error per field.
 
 import type { ErrorDetail } from '../http/errors';
-import { effectiveScopes } from './can';
+import { can, effectiveScopes } from './can';
 import { accessScopes } from './roles';
 import { isScope, isTokenAccess, scopeDefinition, type Scope } from './scopes';
 import type { PatGrant, Principal, RepositoryRef, Resource, UserAccess } from './types';
@@ -34,8 +34,20 @@ export function grantableBy(user: UserAccess, grant: PatGrant, orgId: string, re
     const held = effectiveScopes(actor, repoResource(repo));
     return wanted.filter((s) => !held.has(s));
   };
+  // Error messages name only repositories the user may see (repo:view): a
+  // member or distribution manager must not learn private repositories'
+  // names from a refused grant. The others are only counted.
+  const visible = (repo: RepositoryRef) => can(actor, 'repo:view', repoResource(repo));
+  const label = (repo: RepositoryRef) => `"${repo.name ?? repo.id}"`;
+  const hidden = (n: number) => `${n} ${n === 1 ? 'repository' : 'repositories'} you cannot access`;
   const describe = (repo: RepositoryRef, missing: Scope[]) =>
-    `you lack ${missing.join(', ')} on repository ${repo.id}`;
+    visible(repo) ? `you lack ${missing.join(', ')} on repository ${label(repo)}` : `you lack ${missing.join(', ')} on ${hidden(1)}`;
+  /** "you lack X on …" for several repositories: names of the visible ones, a count of the rest. */
+  const describeMany = (lacking: { repo: RepositoryRef; missing: Scope[] }[]) => {
+    const shown = lacking.filter((x) => visible(x.repo)).map((x) => `you lack ${x.missing.join(', ')} on repository ${label(x.repo)}`);
+    const unseen = lacking.length - shown.length;
+    return [...shown, ...(unseen > 0 ? [`you lack it on ${hidden(unseen)}`] : [])].join('; ');
+  };
 
   if (grant.type === 'resource') {
     grant.resources.forEach((row, i) => {
@@ -51,7 +63,7 @@ export function grantableBy(user: UserAccess, grant: PatGrant, orgId: string, re
         if (lacking.length > 0) {
           problems.push({
             path: `resources.${i}.access`,
-            message: `Cannot grant ${row.access} on every repository: ${lacking.map((x) => describe(x.repo, x.missing)).join('; ')}.`,
+            message: `Cannot grant ${row.access} on every repository: ${describeMany(lacking)}.`,
           });
         }
         return;
@@ -95,7 +107,10 @@ export function grantableBy(user: UserAccess, grant: PatGrant, orgId: string, re
       case 'repository': {
         const lacking = covered.filter((repo) => missingOn(repo, [scope]).length > 0);
         if (lacking.length > 0) {
-          problems.push({ path, message: `Cannot grant ${scope}: you lack it on repository ${lacking.map((r) => r.id).join(', ')}.` });
+          const shown = lacking.filter(visible).map(label);
+          const unseen = lacking.length - shown.length;
+          const where = [...(shown.length ? [`repository ${shown.join(', ')}`] : []), ...(unseen > 0 ? [hidden(unseen)] : [])].join(' and ');
+          problems.push({ path, message: `Cannot grant ${scope}: you lack it on ${where}.` });
         }
         return;
       }

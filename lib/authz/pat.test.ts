@@ -77,7 +77,7 @@ const resource: fc.Arbitrary<Resource> = fc.oneof(
     repositoryId: fc.constantFrom(...REPOS, 'r4'),
     visibility: fc.constantFrom('public', 'private', 'distribution', 'weird'),
   }),
-  fc.record({ type: fc.constant('token' as const), ownerId: fc.constantFrom('u1', 'u2') }),
+  fc.record({ type: fc.constant('token' as const), ownerId: fc.constantFrom('u1', 'u2'), orgId: fc.constantFrom(null, ...ORGS) }),
 );
 const pat = (user: UserAccess, g: PatGrant, orgId: string): Principal => ({
   kind: 'pat',
@@ -93,7 +93,8 @@ describe('PAT properties', () => {
         const publicRead = publicReadOf(res);
         expect(isSubset(got, effectiveScopes({ kind: 'user', user }, res), publicRead)).toBe(true);
         expect(isSubset(got, grantUpperBound(g, res), publicRead)).toBe(true);
-        if (res.type !== 'token' && res.orgId !== tokenOrg) expect(isSubset(got, publicRead)).toBe(true);
+        // The org binding holds for every resource type, token resources included.
+        if (res.orgId !== tokenOrg) expect(isSubset(got, publicRead)).toBe(true);
       }),
       { numRuns: 2000 },
     );
@@ -103,7 +104,7 @@ describe('PAT properties', () => {
     const everything: PatGrant = { type: 'scope', scopes: ALL_SCOPES, repositoryIds: '*' };
     fc.assert(
       fc.property(userAccess, resource, (user, res) => {
-        fc.pre(res.type === 'token' || res.orgId === 'o1');
+        fc.pre(res.orgId === 'o1');
         expect(effectiveScopes(pat(user, everything, 'o1'), res)).toEqual(effectiveScopes({ kind: 'user', user }, res));
       }),
       { numRuns: 1000 },
@@ -161,7 +162,7 @@ describe('PAT cases', () => {
   it('a resource token carries no organization or token scopes', () => {
     const p = pat(member('owner'), { type: 'resource', resources: [{ repositoryId: null, access: 'manage' }] }, 'o1');
     expect(sorted(effectiveScopes(p, { type: 'organization', orgId: 'o1' }))).toEqual([]);
-    expect(sorted(effectiveScopes(p, { type: 'token', ownerId: 'u1' }))).toEqual([]);
+    expect(sorted(effectiveScopes(p, { type: 'token', ownerId: 'u1', orgId: 'o1' }))).toEqual([]);
   });
 
   it('a scope token honours its repository coverage and its org scopes', () => {
@@ -175,9 +176,21 @@ describe('PAT cases', () => {
 
   it('token scopes need a scope grant listing them and the owner', () => {
     const p = pat(member('member'), { type: 'scope', scopes: ['token:view'], repositoryIds: [] }, 'o1');
-    expect(can(p, 'token:view', { type: 'token', ownerId: 'u1' })).toBe(true);
-    expect(can(p, 'token:edit', { type: 'token', ownerId: 'u1' })).toBe(false);
-    expect(can(p, 'token:view', { type: 'token', ownerId: 'u2' })).toBe(false);
+    expect(can(p, 'token:view', { type: 'token', ownerId: 'u1', orgId: 'o1' })).toBe(true);
+    expect(can(p, 'token:edit', { type: 'token', ownerId: 'u1', orgId: 'o1' })).toBe(false);
+    expect(can(p, 'token:view', { type: 'token', ownerId: 'u2', orgId: 'o1' })).toBe(false);
+  });
+
+  it('token scopes are bound to the token\'s org: not the owner\'s tokens of other orgs, not the every-org list', () => {
+    const owner: UserAccess = { userId: 'u1', orgs: { o1: { role: 'owner', repoRoles: {} }, o2: { role: 'owner', repoRoles: {} } } };
+    const p = pat(owner, { type: 'scope', scopes: ['token:view', 'token:edit'], repositoryIds: '*' }, 'o1');
+    expect(sorted(effectiveScopes(p, { type: 'token', ownerId: 'u1', orgId: 'o1' }))).toEqual(['token:edit', 'token:view']);
+    expect(sorted(effectiveScopes(p, { type: 'token', ownerId: 'u1', orgId: 'o2' }))).toEqual([]);
+    expect(sorted(effectiveScopes(p, { type: 'token', ownerId: 'u1', orgId: null }))).toEqual([]);
+    // the signed-in user still manages every org's tokens
+    const session: Principal = { kind: 'user', user: owner };
+    expect(can(session, 'token:edit', { type: 'token', ownerId: 'u1', orgId: 'o2' })).toBe(true);
+    expect(can(session, 'token:view', { type: 'token', ownerId: 'u1', orgId: null })).toBe(true);
   });
 
   it('unknown access levels and scopes in a grant give nothing', () => {

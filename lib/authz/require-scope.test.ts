@@ -42,7 +42,7 @@ describe('requireScope', () => {
       ['a distribution repository', 'repo:view', repo('distribution')],
       ['a write on a public repository', 'artifact:create', repo('public')],
       ['an organization', 'org.member:view', org()],
-      ['tokens', 'token:view', { type: 'token', ownerId: 'u1' }],
+      ['tokens', 'token:view', { type: 'token', ownerId: 'u1', orgId: null }],
     ] as [string, Scope, Resource][])('%s', (_, scope, r) => {
       expect(outcome(anonymous, scope, r)).toBe('401 unauthenticated');
     });
@@ -74,7 +74,7 @@ describe('requireScope', () => {
       expect(outcome(p, 'org.member:view', org())).toBe('404 not_found');
     });
     it("another user's tokens", () => {
-      expect(outcome(user('owner'), 'token:view', { type: 'token', ownerId: 'u2' })).toBe('404 not_found');
+      expect(outcome(user('owner'), 'token:view', { type: 'token', ownerId: 'u2', orgId: 'o1' })).toBe('404 not_found');
     });
     it('a repository with an unknown visibility', () => {
       expect(outcome(user('owner'), 'repo:view', repo('weird'))).toBe('404 not_found');
@@ -125,7 +125,13 @@ describe('requireScope', () => {
     });
     it('a scope token without token:edit on its own tokens', () => {
       const p = pat('member', {}, { type: 'scope', scopes: ['token:view'], repositoryIds: '*' });
-      expect(outcome(p, 'token:edit', { type: 'token', ownerId: 'u1' })).toBe('403 insufficient_scope');
+      expect(outcome(p, 'token:edit', { type: 'token', ownerId: 'u1', orgId: 'o1' })).toBe('403 insufficient_scope');
+    });
+    it('a token-managing token asking about its owner\'s tokens of another org gets 404 (not disclosed)', () => {
+      const p = pat('owner', {}, { type: 'scope', scopes: ['token:view', 'token:edit'], repositoryIds: '*' });
+      expect(outcome(p, 'token:edit', { type: 'token', ownerId: 'u1', orgId: 'o2' })).toBe('404 not_found');
+      expect(outcome(p, 'token:view', { type: 'token', ownerId: 'u1', orgId: null })).toBe('404 not_found');
+      expect(outcome(p, 'token:edit', { type: 'token', ownerId: 'u1', orgId: 'o1' })).toBe('ok');
     });
     it('but a token not covering the repository gets 404', () => {
       const p = pat('member', { r1: 'reader', r2: 'reader' }, { type: 'resource', resources: [{ repositoryId: 'r2', access: 'read' }] });

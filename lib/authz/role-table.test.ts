@@ -105,8 +105,8 @@ describe('own tokens', () => {
   it.each([...Object.keys(ORG_ROLE_EXPECTED), 'superuser'])('%s holds token:view/edit on own tokens only', (role) => {
     const p = user(role);
     for (const scope of ALL_SCOPES) {
-      expect(can(p, scope, { type: 'token', ownerId: 'u1' })).toBe(scope === 'token:view' || scope === 'token:edit');
-      expect(can(p, scope, { type: 'token', ownerId: 'u2' })).toBe(false);
+      expect(can(p, scope, { type: 'token', ownerId: 'u1', orgId: null })).toBe(scope === 'token:view' || scope === 'token:edit');
+      expect(can(p, scope, { type: 'token', ownerId: 'u2', orgId: null })).toBe(false);
     }
   });
 });

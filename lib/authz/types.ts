@@ -35,7 +35,10 @@ export type Principal =
 export type Resource =
   | { type: 'organization'; orgId: string }
   | { type: 'repository'; orgId: string; repositoryId: string; visibility: string }
-  | { type: 'token'; ownerId: string }; // the actor's own personal access tokens
+  // The actor's own personal access tokens: those of one org (orgId), or of
+  // every org (orgId null: the unfiltered list). A PAT reaches only the tokens
+  // of its own org, so for a PAT the null form opens nothing.
+  | { type: 'token'; ownerId: string; orgId: string | null };
 
 /** A repository as grantableBy needs it: the org's repositories at token creation. */
-export type RepositoryRef = { id: string; visibility: string };
+export type RepositoryRef = { id: string; visibility: string; name?: string };

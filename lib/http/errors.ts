@@ -68,8 +68,8 @@ export const forbidden = (message = 'You do not have permission to do this.', co
 export const notFound = (message = 'Not found.') => new ApiError(404, 'not_found', message);
 export const conflict = (message: string, details?: ErrorDetail[]) =>
   new ApiError(409, 'conflict', message, { details });
-export const rateLimited = (retryAfterSeconds: number) =>
-  new ApiError(429, 'rate_limited', `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {
+export const rateLimited = (retryAfterSeconds: number, what = 'Too many attempts.') =>
+  new ApiError(429, 'rate_limited', `${what} Try again in ${retryAfterSeconds} seconds.`, {
     headers: { 'Retry-After': String(retryAfterSeconds) },
   });
 

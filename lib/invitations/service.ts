@@ -15,6 +15,7 @@ import { badRequest, conflict, forbidden, notFound, unauthenticated, type ErrorD
 import { pageArgs, toPage, type PageQuery } from '@/lib/http/pagination';
 import { sendMail } from '@/lib/mail/mailer';
 import { findOrg, orgResource } from '@/lib/orgs/service';
+import { inviterStillMay } from './inviter';
 import { INVITATION_TTL_DAYS, type acceptInvitationInput, type createInvitationInput } from './schema';
 
 const pendingWhere = () => ({ acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } });
@@ -131,7 +132,7 @@ async function findPending(secret: string) {
   if (!isWellFormed(secret, 'invitation')) throw notFound('This invitation link is not valid.');
   const invitation = await db().invitation.findFirst({
     where: { secretHash: hashSecret(secret), ...pendingWhere() },
-    select: { ...select, orgId: true, org: { select: { slug: true, name: true } } },
+    select: { ...select, orgId: true, invitedById: true, org: { select: { slug: true, name: true } } },
   });
   if (!invitation) throw notFound('This invitation link is not valid: it was used, revoked or has expired.');
   return invitation;
@@ -149,6 +150,11 @@ export async function lookupInvitation(secret: string) {
  * must sign in first). Returns a session to open when a user was created.
  */
 export async function acceptInvitation(actor: Actor, secret: string, input: z.output<typeof acceptInvitationInput>, meta: RequestMeta) {
+  // Joining an organization is the person's decision: a token (of any grant,
+  // even one bound to another org) may not accept on its owner's behalf.
+  if (actor.credential.type !== 'session' && actor.credential.type !== 'anonymous') {
+    throw forbidden('Accepting an invitation needs a signed-in session (or no credentials, to create an account), not a token.');
+  }
   const invitation = await findPending(secret);
   const existing = await db().user.findUnique({ where: { email: invitation.email }, select: { id: true, email: true, name: true } });
 
@@ -168,6 +174,12 @@ export async function acceptInvitation(actor: Actor, secret: string, input: z.ou
     // Claim the invitation: only one concurrent acceptance can match.
     const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, ...pendingWhere() }, data: { acceptedAt: new Date() } });
     if (claimed.count !== 1) throw notFound('This invitation link is not valid: it was used, revoked or has expired.');
+    // The inviter's authority as of now: demoted or removed since, the
+    // invitation no longer stands (removal and demotion also revoke it; this
+    // covers invitations older than that rule, and races with it).
+    if (!(await inviterStillMay(tx, invitation.invitedById, invitation.orgId, invitation.role))) {
+      throw forbidden('This invitation is no longer valid: the person who sent it can no longer grant this role. Ask an administrator for a new one.');
+    }
     const user = actor.user ?? (await tx.user.create({ data: { email: invitation.email, name: input.name!, passwordHash: passwordHash!, lastSignInAt: new Date() }, select: { id: true, email: true, name: true } }));
     await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedById: user.id } });
     const already = await tx.membership.findUnique({ where: { userId_orgId: { userId: user.id, orgId: invitation.orgId } } });

@@ -6,7 +6,8 @@ import { requireUser } from '@/lib/auth/actor';
 import { endUserSessions } from '@/lib/auth/session';
 import { requireScope, type Resource } from '@/lib/authz';
 import { recordAudit } from '@/lib/audit/service';
-import { db } from '@/lib/db/client';
+import { db, type Tx } from '@/lib/db/client';
+import { revokeInvitationsBeyondAuthority } from '@/lib/invitations/inviter';
 import { conflict, forbidden, notFound } from '@/lib/http/errors';
 import { pageArgs, toPage, type PageQuery } from '@/lib/http/pagination';
 import { insertOrganization } from './records';
@@ -101,7 +102,28 @@ async function findMember(orgId: string, userId: string) {
   return m;
 }
 
-const lastOwner = async (orgId: string) => (await db().membership.count({ where: { orgId, role: 'owner' } })) <= 1;
+/**
+ * Serializes membership changes of one org: a no-op write on the org row, as
+ * the transaction's first statement. On PostgreSQL it takes the row lock, so a
+ * concurrent change of the same org waits until this one commits (and then,
+ * under READ COMMITTED, its next statement sees the result); on SQLite any
+ * write takes the database's write lock. Portable SQL: both quote identifiers
+ * with double quotes.
+ */
+const lockOrg = (tx: Tx, orgId: string) => tx.$executeRaw`UPDATE "Organization" SET "slug" = "slug" WHERE "id" = ${orgId}`;
+
+/**
+ * The member as of now, under the org lock, and whether the change would leave
+ * the org without an owner. Counted inside the transaction, after the lock, so
+ * two owners demoting or removing each other at once cannot both pass.
+ */
+async function lockedMember(tx: Tx, orgId: string, userId: string) {
+  await lockOrg(tx, orgId);
+  const m = await tx.membership.findUnique({ where: { userId_orgId: { userId, orgId } }, select: memberSelect });
+  if (!m) throw notFound('No such member.');
+  const lastOwner = m.role === 'owner' && (await tx.membership.count({ where: { orgId, role: 'owner' } })) <= 1;
+  return { m, lastOwner };
+}
 
 export async function changeMemberRole(actor: Actor, slug: string, userId: string, input: z.output<typeof changeRoleInput>) {
   const org = await findOrg(slug);
@@ -110,23 +132,32 @@ export async function changeMemberRole(actor: Actor, slug: string, userId: strin
   if (member.role === input.role) return memberView(member);
   // Only owners grant or take away the owner role.
   if (member.role === 'owner' || input.role === 'owner') requireScope(actor.principal, 'org.owner:edit', orgResource(org));
-  if (member.role === 'owner' && (await lastOwner(org.id))) {
-    throw conflict('The last owner cannot be demoted. Make another member an owner first.');
-  }
   const updated = await db().$transaction(async (tx) => {
-    const updated = await tx.membership.update({ where: { id: member.id }, data: { role: input.role }, select: memberSelect });
+    const { m, lastOwner } = await lockedMember(tx, org.id, userId);
+    // The role may have changed since the permission check: owner changes need org.owner:edit.
+    if (m.role !== member.role && m.role === 'owner') requireScope(actor.principal, 'org.owner:edit', orgResource(org));
+    if (m.role === input.role) return m;
+    if (lastOwner) throw conflict('The last owner cannot be demoted. Make another member an owner first.');
+    const updated = await tx.membership.update({ where: { id: m.id }, data: { role: input.role }, select: memberSelect });
     await recordAudit(tx, actor, {
       orgId: org.id,
       action: 'member.role_changed',
-      target: { type: 'user', id: member.user.id, label: member.user.email },
-      data: { from: member.role, to: input.role },
+      target: { type: 'user', id: m.user.id, label: m.user.email },
+      data: { from: m.role, to: input.role },
     });
+    // A demoted member's pending invitations for roles they can no longer grant go with the role.
+    await revokeInvitationsBeyondAuthority(tx, actor, org.id, userId, 'inviter_demoted');
     return updated;
   });
   return memberView(updated);
 }
 
-/** Removes a member (or lets a member leave) and ends the removed user's sessions. */
+/**
+ * Removes a member (or lets a member leave) and ends the removed user's
+ * sessions. In the same transaction, their tokens of this org are revoked
+ * (not merely dead while they are away: they would work again on re-join) and
+ * their pending invitations are revoked (a departing admin keeps no way back).
+ */
 export async function removeMember(actor: Actor, slug: string, userId: string) {
   const org = await findOrg(slug);
   const self = actor.user?.id === userId && actor.credential.type === 'session';
@@ -134,18 +165,31 @@ export async function removeMember(actor: Actor, slug: string, userId: string) {
   else requireScope(actor.principal, 'org.member:view', orgResource(org));
   const member = await findMember(org.id, userId);
   if (member.role === 'owner' && !self) requireScope(actor.principal, 'org.owner:edit', orgResource(org));
-  if (member.role === 'owner' && (await lastOwner(org.id))) {
-    throw conflict('The last owner cannot leave or be removed. Make another member an owner first.');
-  }
   await db().$transaction(async (tx) => {
+    const { m, lastOwner } = await lockedMember(tx, org.id, userId);
+    if (m.role === 'owner' && !self) requireScope(actor.principal, 'org.owner:edit', orgResource(org));
+    if (lastOwner) throw conflict('The last owner cannot leave or be removed. Make another member an owner first.');
     await tx.repositoryRole.deleteMany({ where: { userId, repository: { orgId: org.id } } });
-    await tx.membership.delete({ where: { id: member.id } });
+    await tx.membership.delete({ where: { id: m.id } });
     await recordAudit(tx, actor, {
       orgId: org.id,
       action: self ? 'member.left' : 'member.removed',
-      target: { type: 'user', id: member.user.id, label: member.user.email },
-      data: { role: member.role },
+      target: { type: 'user', id: m.user.id, label: m.user.email },
+      data: { role: m.role },
     });
+    const tokens = await tx.personalAccessToken.findMany({ where: { userId, orgId: org.id, revokedAt: null }, select: { id: true, name: true } });
+    if (tokens.length) {
+      await tx.personalAccessToken.updateMany({ where: { id: { in: tokens.map((t) => t.id) }, revokedAt: null }, data: { revokedAt: new Date() } });
+      for (const t of tokens) {
+        await recordAudit(tx, actor, {
+          orgId: org.id,
+          action: 'token.revoked',
+          target: { type: 'token', id: t.id, label: t.name },
+          data: { reason: self ? 'member_left' : 'member_removed', owner: m.user.email },
+        });
+      }
+    }
+    await revokeInvitationsBeyondAuthority(tx, actor, org.id, userId, self ? 'inviter_left' : 'inviter_removed');
   });
   if (!self) await endUserSessions(userId);
 }

@@ -5,7 +5,7 @@
 // this service only shapes grants; it never caches access.
 import { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
-import { grantableBy, requireScope, type PatGrant, type Resource } from '@/lib/authz';
+import { can, grantableBy, requireScope, type PatGrant, type Resource } from '@/lib/authz';
 import { recordAudit } from '@/lib/audit/service';
 import { generateSecret, hashSecret, lastFour, prefixOf } from '@/lib/credentials/secret';
 import { db, type Tx } from '@/lib/db/client';
@@ -13,6 +13,7 @@ import { badRequest, conflict, forbidden, notFound, type ErrorDetail } from '@/l
 import { pageArgs, toPage } from '@/lib/http/pagination';
 import { findOrg, orgResource } from '@/lib/orgs/service';
 import { parseDuration, type createTokenInput, type listTokensQuery, type updateTokenInput } from './schema';
+import { lengthensValidity } from './validity';
 
 const include = {
   org: { select: { slug: true } },
@@ -54,11 +55,20 @@ function view(t: Row) {
   };
 }
 
-const ownTokens = (actor: Actor): Resource => ({ type: 'token', ownerId: actor.user?.id ?? '' });
+/** The actor's tokens of one org, or of every org (null). can() binds a PAT to its own org's tokens. */
+const ownTokens = (actor: Actor, orgId: string | null): Resource => ({ type: 'token', ownerId: actor.user?.id ?? '', orgId });
 
-/** Minting a secret (create, reissue) needs the person: a token cannot mint a wider token. */
-function requireSessionToMint(actor: Actor) {
-  if (actor.credential.type !== 'session') throw forbidden('Creating or reissuing tokens needs a signed-in session, not a token.');
+/**
+ * What only the person may do, never a token, whatever its grant: minting a
+ * secret (create, reissue: a token cannot mint a wider or longer-lived one)
+ * and lengthening a token's validity (lengthensValidity).
+ */
+const SESSION_ONLY = {
+  mint: 'Creating or reissuing tokens needs a signed-in session, not a token.',
+  lengthen: 'Extending a token\'s validity (a later or no expiry, or editing an expired or revoked token) needs a signed-in session, not a token.',
+} as const;
+function requireSession(actor: Actor, why: keyof typeof SESSION_ONLY) {
+  if (actor.credential.type !== 'session') throw forbidden(SESSION_ONLY[why]);
 }
 
 function expiryFrom(input: { expiresIn?: string; expiresAt?: string | null }): Date | null | undefined {
@@ -71,16 +81,19 @@ function expiryFrom(input: { expiresIn?: string; expiresAt?: string | null }): D
 }
 
 export async function createToken(actor: Actor, input: z.output<typeof createTokenInput>) {
-  requireScope(actor.principal, 'token:edit', ownTokens(actor));
-  requireSessionToMint(actor);
+  requireSession(actor, 'mint');
   const user = actor.user!;
   const org = await findOrg(input.org).catch(() => {
     throw badRequest('No such organization.', [{ path: 'org', message: 'You are not a member of this organization.' }]);
   });
   requireScope(actor.principal, 'org.member:view', orgResource(org));
+  requireScope(actor.principal, 'token:edit', ownTokens(actor, org.id));
 
   const repos = await db().repository.findMany({ where: { orgId: org.id }, select: { id: true, name: true, visibility: true } });
-  const byName = new Map(repos.map((r) => [r.name, r]));
+  // A repository the caller cannot view is "not there" for them: naming one
+  // gets the same answer as a name that does not exist.
+  const repoResource = (r: (typeof repos)[number]): Resource => ({ type: 'repository', orgId: org.id, repositoryId: r.id, visibility: r.visibility });
+  const byName = new Map(repos.filter((r) => can(actor.principal, 'repo:view', repoResource(r))).map((r) => [r.name, r]));
   const problems: ErrorDetail[] = [];
   const idOf = (name: string, path: string) => {
     const repo = byName.get(name.toLowerCase());
@@ -99,10 +112,11 @@ export async function createToken(actor: Actor, input: z.output<typeof createTok
   const access = actor.principal.kind === 'user' ? actor.principal.user : null;
   const check = access ? grantableBy(access, grant, org.id, repos) : { ok: false as const, problems: [] };
   if (!check.ok) {
-    // Name repositories, and point at the request's own fields.
+    // Point at the request's own fields. grantableBy names only repositories
+    // the caller may view and counts the others.
     const named = check.problems.map((p) => ({
       path: p.path.replace(/^resources\.(\d+)\.repositoryId$/, 'resources.$1.repo').replace(/^repositoryIds\./, 'repositories.'),
-      message: repos.reduce((m, r) => m.replaceAll(r.id, `"${r.name}"`), p.message),
+      message: p.message,
     }));
     throw badRequest('A token may not grant more than you hold.', named);
   }
@@ -141,7 +155,11 @@ const audit = (tx: Tx, actor: Actor, orgId: string, action: string, t: { id: str
   recordAudit(tx, actor, { orgId, action, target: { type: 'token', id: t.id, label: t.name }, data });
 
 export async function listTokens(actor: Actor, q: z.output<typeof listTokensQuery>) {
-  requireScope(actor.principal, 'token:view', ownTokens(actor));
+  // A PAT lists its own org's tokens (can() refuses it the every-org list).
+  const orgId = q.org
+    ? ((await db().organization.findUnique({ where: { slug: q.org }, select: { id: true } }))?.id ?? '')
+    : actor.principal.kind === 'pat' ? actor.principal.token.orgId : null;
+  requireScope(actor.principal, 'token:view', ownTokens(actor, orgId));
   const now = new Date();
   const status =
     q.status === 'revoked' ? { revokedAt: { not: null } }
@@ -149,7 +167,7 @@ export async function listTokens(actor: Actor, q: z.output<typeof listTokensQuer
     : q.status === 'active' ? { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }
     : {};
   const rows = await db().personalAccessToken.findMany({
-    where: { userId: actor.user!.id, ...status, ...(q.org ? { org: { slug: q.org } } : {}) },
+    where: { userId: actor.user!.id, ...status, ...(orgId !== null ? { orgId } : {}) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     include,
     ...pageArgs(q),
@@ -158,8 +176,11 @@ export async function listTokens(actor: Actor, q: z.output<typeof listTokensQuer
 }
 
 async function ownToken(actor: Actor, id: string, scope: 'token:view' | 'token:edit') {
-  requireScope(actor.principal, scope, ownTokens(actor));
-  const token = await db().personalAccessToken.findFirst({ where: { id, userId: actor.user!.id }, include: { ...include, org: { select: { slug: true, id: true } } } });
+  const token = actor.user
+    ? await db().personalAccessToken.findFirst({ where: { id, userId: actor.user.id }, include: { ...include, org: { select: { slug: true, id: true } } } })
+    : null;
+  // 404 for a token of another org when the caller is a PAT, as for one that does not exist.
+  requireScope(actor.principal, scope, ownTokens(actor, token?.orgId ?? null));
   if (!token) throw notFound('No such token.');
   return token;
 }
@@ -170,10 +191,11 @@ export async function getToken(actor: Actor, id: string) {
 
 export async function updateToken(actor: Actor, id: string, input: z.output<typeof updateTokenInput>) {
   const token = await ownToken(actor, id, 'token:edit');
-  if (token.revokedAt) throw conflict('This token is revoked; revocation is permanent.');
-  if (input.reissue) requireSessionToMint(actor);
-  const secret = input.reissue ? generateSecret('pat') : null;
   const expiresAt = expiryFrom(input);
+  if (input.reissue) requireSession(actor, 'mint');
+  if (lengthensValidity(token, expiresAt)) requireSession(actor, 'lengthen');
+  if (token.revokedAt) throw conflict('This token is revoked; revocation is permanent.');
+  const secret = input.reissue ? generateSecret('pat') : null;
   const updated = await db().$transaction(async (tx) => {
     const updated = await tx.personalAccessToken.update({
       where: { id },
