@@ -137,6 +137,7 @@ function refuse(req: IncomingMessage, res: ServerResponse, r: Refusal, api: bool
     'content-type': api ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
+    connection: 'close', // the rest of the body is dropped: this connection carries nothing after it
   });
   res.write(body);
   let dropped = 0;

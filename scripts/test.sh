@@ -7,6 +7,7 @@
 #   5 unit        vitest run (the drift test also checks PostgreSQL)
 #   6 build       npm run build                      (SKIP_BUILD=1 skips it)
 #   7 e2e         playwright test, once per database in TEST_DBS
+#   8 fuzz        npm run fuzz (hostile archives, bodies and requests against a real server, SQLite)
 # then prints a summary, ending with one line `N passed, N failed`, and exits non-zero if any
 # stage failed. A failing stage that is not a test run (typecheck, lint, build, ...), or a
 # test run that fails without reporting a failed test, counts as one failure in that line.
@@ -189,27 +190,27 @@ if [[ ! -x node_modules/.bin/tsc || ! -x node_modules/.bin/playwright || ! -x no
   exit 1
 fi
 
-announce "1/7 packages: ${APT_PACKAGES[*]}"
+announce "1/8 packages: ${APT_PACKAGES[*]}"
 run_stage packages ensure_packages
 add_stage_result packages
 
-announce "2/7 typecheck: next typegen && tsc --noEmit"
+announce "2/8 typecheck: next typegen && tsc --noEmit"
 run_stage typecheck typecheck
 add_stage_result typecheck
 
 if cfg="$(eslint_config)"; then
-  announce "3/7 lint: eslint . ($cfg)"
+  announce "3/8 lint: eslint . ($cfg)"
   run_stage lint npx --no-install eslint .
   add_stage_result lint
 else
-  announce "3/7 lint: skipped (no eslint config file)"
+  announce "3/8 lint: skipped (no eslint config file)"
   record lint skipped "no eslint config"
 fi
 
 # Started before the unit tests: the schema/migration drift test checks PostgreSQL too.
 PG_URL=""
 if [[ " $TEST_DBS " == *" postgresql "* ]]; then
-  announce "4/7 postgres: throwaway cluster (scripts/pg-cluster.sh start)"
+  announce "4/8 postgres: throwaway cluster (scripts/pg-cluster.sh start)"
   if PG_URL="$(bash scripts/pg-cluster.sh url </dev/null 2>/dev/null)"; then
     echo "reusing the cluster already running at $PG_URL (left running at the end)"
     STAGE_RC=0
@@ -224,19 +225,19 @@ if [[ " $TEST_DBS " == *" postgresql "* ]]; then
   if [[ $STAGE_RC == 0 ]]; then echo "--> postgres: $PG_URL"; else echo "--> postgres: FAILED, exit $STAGE_RC"; fi
   add_stage_result postgres
 else
-  announce "4/7 postgres: skipped (TEST_DBS=\"$TEST_DBS\")"
+  announce "4/8 postgres: skipped (TEST_DBS=\"$TEST_DBS\")"
 fi
 
-announce "5/7 unit tests: vitest run"
+announce "5/8 unit tests: vitest run"
 run_stage unit unit
 add_test_results "unit (vitest)" "$TMP_DIR/vitest.json" vitest
 
 BUILD_OK=1
 if [[ "${SKIP_BUILD:-}" == 1 ]]; then
-  announce "6/7 build: skipped (SKIP_BUILD=1)"
+  announce "6/8 build: skipped (SKIP_BUILD=1)"
   record build skipped "SKIP_BUILD=1"
 else
-  announce "6/7 build: npm run build"
+  announce "6/8 build: npm run build"
   run_stage build build
   add_stage_result build
   [[ $STAGE_RC == 0 ]] || BUILD_OK=0
@@ -245,22 +246,31 @@ fi
 for db in $TEST_DBS; do
   case "$db" in
     sqlite|postgresql) ;;
-    *) announce "7/7 e2e ($db): unknown database in TEST_DBS"; STAGE_RC=2; add_stage_result "e2e ($db)"; continue ;;
+    *) announce "7/8 e2e ($db): unknown database in TEST_DBS"; STAGE_RC=2; add_stage_result "e2e ($db)"; continue ;;
   esac
   if [[ $BUILD_OK != 1 ]]; then
-    announce "7/7 e2e ($db): skipped, the build failed"
+    announce "7/8 e2e ($db): skipped, the build failed"
     record "e2e ($db)" skipped "build failed"
     continue
   fi
   if [[ $db == postgresql && -z "$PG_URL" ]]; then
-    announce "7/7 e2e ($db): skipped, no PostgreSQL cluster"
+    announce "7/8 e2e ($db): skipped, no PostgreSQL cluster"
     record "e2e ($db)" skipped "no cluster"
     continue
   fi
-  announce "7/7 e2e ($db): TOLLGATE_TEST_DB=$db playwright test ${PW_ARGS[*]}"
+  announce "7/8 e2e ($db): TOLLGATE_TEST_DB=$db playwright test ${PW_ARGS[*]}"
   if [[ $db == postgresql ]]; then run_stage "e2e ($db)" e2e "$db" "$PG_URL"; else run_stage "e2e ($db)" e2e "$db"; fi
   add_test_results "e2e ($db)" "$TMP_DIR/pw-$db.json" playwright
 done
+
+if [[ $BUILD_OK == 1 ]]; then
+  announce "8/8 fuzz: npm run fuzz (FUZZ_RUNS=${FUZZ_RUNS:-150})"
+  run_stage fuzz env TOLLGATE_BUILD=never TOLLGATE_TEST_DB=sqlite npx --no-install tsx scripts/fuzz.ts
+  add_stage_result fuzz
+else
+  announce "8/8 fuzz: skipped, the build failed"
+  record fuzz skipped "build failed"
+fi
 
 # stop the cluster now, so nothing is printed after the summary line
 stop_pg

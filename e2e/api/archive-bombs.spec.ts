@@ -8,12 +8,11 @@
  * memory must not grow by more than RSS_GROWTH_BOUND_MIB: the regressions the review measured
  * (72 s without a health answer, 4.2 GB of RSS for a 977-byte upload).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import crypto from 'node:crypto';
 import * as bombs from '../support/archive-bombs';
 import { test, expect, type Api, type RunningServer } from '../support/fixtures';
-import { serverNodePid } from '../support/server';
-import { expectErrorShape, signup, sleep, uid, type Account } from './helpers';
+import { watchServer, type Watched } from '../support/process-memory';
+import { expectErrorShape, signup, uid, type Account } from './helpers';
 import { createRepo, listFiles, resourceToken } from './pat-helpers';
 
 const HEALTH_BOUND_MS = 1_000;
@@ -30,79 +29,49 @@ async function world(api: Api): Promise<World> {
   return { owner, org, token: secret, ...names };
 }
 
-/** VmRSS and VmHWM of a process, in MiB. */
-function memory(pid: number): { rss: number; hwm: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
-  return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
-}
-
-type Watched = { status: number; headers: Headers; text: string; message: string | undefined; elapsedMs: number; worstHealthMs: number; rssGrowthMiB: number };
+type Outcome = { status: number; headers: Headers; text: string; message: string | undefined; elapsedMs: number; worstHealthMs: number; rssGrowthMiB: number };
 
 /**
  * Sends one request while health is polled (one request at a time, 50 ms apart) and the server's
  * RSS sampled every 25 ms; the peak also comes from VmHWM, reset first through clear_refs.
  */
-async function watched(server: RunningServer, label: string, send: () => Promise<Response>): Promise<Watched> {
-  const pid = serverNodePid(server.pid);
-  const before = memory(pid).rss;
-  let hwmReset = false;
-  try {
-    writeFileSync(`/proc/${pid}/clear_refs`, '5');
-    hwmReset = true;
-  } catch {
-    /* not permitted: the samples alone */
-  }
-  let peak = before;
-  const sampler = setInterval(() => (peak = Math.max(peak, memory(pid).rss)), 25);
-  let done = false;
-  let worstHealthMs = 0;
-  const poller = (async () => {
-    while (!done) {
-      const started = Date.now();
-      const res = await fetch(`${server.url}/api/v1/health`, { signal: AbortSignal.timeout(120_000) }).catch(() => null);
-      await res?.text();
-      worstHealthMs = Math.max(worstHealthMs, Date.now() - started);
-      await sleep(50);
-    }
-  })();
+async function watched(server: RunningServer, label: string, send: () => Promise<Response>): Promise<Outcome> {
+  const watch = watchServer(server);
   const started = Date.now();
   let status = 0;
   let headers = new Headers();
   let text = '';
+  let seen: Watched;
   try {
     const res = await send();
     status = res.status;
     headers = res.headers;
     text = await res.text();
   } finally {
-    done = true;
-    await poller;
-    clearInterval(sampler);
+    seen = await watch.stop();
   }
   const elapsedMs = Date.now() - started;
-  const after = memory(pid);
-  if (hwmReset) peak = Math.max(peak, after.hwm);
   let message: string | undefined;
   try {
     message = (JSON.parse(text) as { error?: { message?: string } }).error?.message;
   } catch {
     /* not JSON */
   }
-  const w = { status, headers, text, message, elapsedMs, worstHealthMs, rssGrowthMiB: Math.round(peak - before) };
-  const figures = `${label}: ${status} in ${elapsedMs} ms; health worst ${worstHealthMs} ms; RSS ${Math.round(before)} MiB, peak +${w.rssGrowthMiB} MiB`;
+  const { worstHealthMs, peakGrowthMiB: rssGrowthMiB, baselineMiB } = seen;
+  const w = { status, headers, text, message, elapsedMs, worstHealthMs, rssGrowthMiB };
+  const figures = `${label}: ${status} in ${elapsedMs} ms; health worst ${worstHealthMs} ms; RSS ${baselineMiB} MiB, peak +${w.rssGrowthMiB} MiB`;
   test.info().annotations.push({ type: 'figures', description: figures });
   console.log(`[archive-bombs] ${figures}`);
   return w;
 }
 
 /** The review's regression bounds: health kept answering, memory bounded. */
-function expectBounded(w: Watched, label: string) {
+function expectBounded(w: Outcome, label: string) {
   expect(w.worstHealthMs, `${label}: worst /api/v1/health latency`).toBeLessThan(HEALTH_BOUND_MS);
   expect(w.rssGrowthMiB, `${label}: peak RSS growth (MiB)`).toBeLessThan(RSS_GROWTH_BOUND_MIB);
 }
 
-function expectRefused(w: Watched, status: number, message: RegExp, label: string) {
+function expectRefused(w: Outcome, status: number, message: RegExp, label: string) {
   expect(w.status, `${label}: ${w.text.slice(0, 300)}`).toBe(status);
   expectErrorShape({ status: w.status, headers: w.headers, json: JSON.parse(w.text) as unknown, text: w.text, cookie: '' }, label);
   expect(w.message, label).toMatch(message);

@@ -8,7 +8,7 @@
 import http from 'node:http';
 import { Readable } from 'node:stream';
 import { test, expect } from '../support/fixtures';
-import { listenerPid, memoryMiB } from '../support/process-memory';
+import { watchServer } from '../support/process-memory';
 import { expectErrorShape, PASSWORD, signIn, signup } from './helpers';
 
 const BIG = 300 * 1024 * 1024;
@@ -61,17 +61,7 @@ const routes = [
 test.describe('request bodies are refused by size, not read', () => {
   test('300 MB bodies to the anonymous routes: 413 at once, no memory growth, no 500', async ({ server, api }) => {
     test.setTimeout(120_000);
-    const pid = listenerPid(server.port);
-    const before = memoryMiB(pid).rss;
-    let worst = before;
-    const poll = setInterval(() => {
-      try {
-        worst = Math.max(worst, memoryMiB(pid).rss);
-      } catch {
-        /* the server is gone: the test fails elsewhere */
-      }
-    }, 20);
-    poll.unref();
+    const watch = watchServer(server);
     try {
       for (const r of routes) {
         for (const expect100 of [false, true]) {
@@ -85,9 +75,10 @@ test.describe('request bodies are refused by size, not read', () => {
         }
       }
     } finally {
-      clearInterval(poll);
+      const w = await watch.stop();
+      expect(w.peakGrowthMiB, `peak RSS growth over ${w.baselineMiB} MiB`).toBeLessThan(64);
+      expect(w.worstHealthMs, 'worst /api/v1/health latency meanwhile').toBeLessThan(1000);
     }
-    expect(worst - before, `RSS grew from ${before.toFixed(0)} to ${worst.toFixed(0)} MiB`).toBeLessThan(64);
     // the server is fine and sign-in works
     const account = await signup(api);
     await signIn(api, account.email, PASSWORD);
@@ -102,17 +93,7 @@ test.describe('request bodies are refused by size, not read', () => {
   });
 
   test('a chunked body (no length to check) is counted as it streams: 413 past 1 MiB, memory flat', async ({ server }) => {
-    const pid = listenerPid(server.port);
-    const before = memoryMiB(pid).rss;
-    let worst = before;
-    const poll = setInterval(() => {
-      try {
-        worst = Math.max(worst, memoryMiB(pid).rss);
-      } catch {
-        /* the server is gone: the test fails elsewhere */
-      }
-    }, 20);
-    poll.unref();
+    const watch = watchServer(server);
     try {
       for (const r of routes.filter((x) => x.path.startsWith('/api/v1/'))) {
         const res = await sendBody(server.url, r.path, { type: r.type, chunked: true });
@@ -126,9 +107,10 @@ test.describe('request bodies are refused by size, not read', () => {
       const auth = await sendBody(server.url, '/api/auth/callback/credentials', { type: 'application/x-www-form-urlencoded', chunked: true }).catch((err: Error) => err);
       if (!(auth instanceof Error)) expect(auth.status, auth.text.slice(0, 200)).toBeLessThan(500);
     } finally {
-      clearInterval(poll);
+      const w = await watch.stop();
+      expect(w.peakGrowthMiB, `peak RSS growth over ${w.baselineMiB} MiB`).toBeLessThan(64);
+      expect(w.worstHealthMs, 'worst /api/v1/health latency meanwhile').toBeLessThan(1000);
     }
-    expect(worst - before, `RSS grew from ${before.toFixed(0)} to ${worst.toFixed(0)} MiB`).toBeLessThan(64);
     // a small chunked body is read as usual
     const small = await sendBody(server.url, '/api/v1/session', { type: 'application/json', chunked: true, length: 1000 });
     expect(small.status, small.text).toBe(400);

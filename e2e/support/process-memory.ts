@@ -1,56 +1,62 @@
 /**
- * The memory of a running test server, read from Linux's /proc: which process listens on a port
- * (the real node process, not the tsx wrapper that spawned it), and its resident set size now and
- * at its peak (VmRSS / VmHWM). For regression tests that a hostile request cannot make the server
- * hold memory in proportion to what the request claims.
+ * How a running test server holds up while a hostile request is processed: its resident memory
+ * (Linux /proc VmRSS, sampled, plus VmHWM after a reset through clear_refs) and the worst latency
+ * of /api/v1/health polled meanwhile. For regression tests that no request can make the server
+ * hold memory in proportion to what it claims, or stall everyone else.
  */
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { serverNodePid, type RunningServer } from './server';
 
-function listeningInodes(port: number): Set<string> {
-  const inodes = new Set<string>();
-  const hex = port.toString(16).toUpperCase().padStart(4, '0');
-  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let text = '';
-    try {
-      text = readFileSync(table, 'utf8');
-    } catch {
-      continue;
-    }
-    for (const line of text.split('\n').slice(1)) {
-      const cols = line.trim().split(/\s+/);
-      // local_address is ADDR:PORT in hex; st 0A is LISTEN; the inode is column 10
-      if (cols.length > 9 && cols[1]!.endsWith(`:${hex}`) && cols[3] === '0A') inodes.add(cols[9]!);
-    }
-  }
-  return inodes;
-}
-
-/** The pid of the process listening on `port` (throws when none is found). */
-export function listenerPid(port: number): number {
-  const inodes = listeningInodes(port);
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let fds: string[];
-    try {
-      fds = readdirSync(`/proc/${entry}/fd`);
-    } catch {
-      continue;
-    }
-    for (const fd of fds) {
-      try {
-        const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${entry}/fd/${fd}`));
-        if (m && inodes.has(m[1]!)) return Number(entry);
-      } catch {
-        /* the fd closed meanwhile */
-      }
-    }
-  }
-  throw new Error(`no process listens on port ${port}`);
-}
-
-/** Resident memory of `pid` in MiB: now (VmRSS) and the peak so far (VmHWM). */
+/** Resident memory of `pid` in MiB: now (VmRSS) and the peak since start or reset (VmHWM). */
 export function memoryMiB(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+export type Watched = { peakGrowthMiB: number; worstHealthMs: number; baselineMiB: number };
+
+/** Starts watching `server`; stop() ends it and says how it went. */
+export function watchServer(server: Pick<RunningServer, 'url' | 'pid'>): { stop(): Promise<Watched> } {
+  const pid = serverNodePid(server.pid);
+  const baselineMiB = memoryMiB(pid).rss;
+  let hwmReset = false;
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    hwmReset = true;
+  } catch {
+    /* not permitted: the samples alone */
+  }
+  let peak = baselineMiB;
+  const sampler = setInterval(() => {
+    try {
+      peak = Math.max(peak, memoryMiB(pid).rss);
+    } catch {
+      /* the server is gone: the test fails on its answer */
+    }
+  }, 25);
+  let done = false;
+  let worstHealthMs = 0;
+  const poller = (async () => {
+    while (!done) {
+      const started = Date.now();
+      const res = await fetch(`${server.url}/api/v1/health`, { signal: AbortSignal.timeout(120_000) }).catch(() => null);
+      await res?.text();
+      worstHealthMs = Math.max(worstHealthMs, Date.now() - started);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  return {
+    async stop() {
+      done = true;
+      await poller;
+      clearInterval(sampler);
+      try {
+        if (hwmReset) peak = Math.max(peak, memoryMiB(pid).peak);
+      } catch {
+        /* gone */
+      }
+      return { peakGrowthMiB: Math.round(peak - baselineMiB), worstHealthMs, baselineMiB: Math.round(baselineMiB) };
+    },
+  };
 }
