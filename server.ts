@@ -84,7 +84,7 @@ async function main() {
       return;
     }
     const limit = bodyLimit(req);
-    if (limit !== null && req.headers['transfer-encoding'] !== undefined) capBody(req, limit, LINGER_BYTES);
+    if (limit !== null && req.headers['transfer-encoding'] !== undefined) capBody(req, res, limit, LINGER_BYTES);
     if (!decodable(req.url ?? '/')) {
       // Next answers a malformed percent-encoding with a bare 500; say what is wrong.
       const api = (req.url ?? '').startsWith('/api/');

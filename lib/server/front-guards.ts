@@ -6,7 +6,7 @@
 // as it streams). Only the console upload route takes large bodies (it
 // streams them to the blob store and counts).
 // The console's own security headers are set here too, once for every page.
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MAX_UPLOAD_BYTES } from '@/lib/artifacts/limits';
 
 /** Every body Next reads whole (JSON, next-auth's form posts). */
@@ -42,17 +42,24 @@ export function bodyRefusal(req: Pick<IncomingMessage, 'method' | 'url' | 'heade
  * A chunked body has no length to refuse it by: count it as it arrives and
  * end what the reader sees just past `limit` (limit + 1 bytes), so the route,
  * which counts too (lib/http/route.ts), answers 413 having held no more than
- * that. The rest is read off the wire and dropped, up to `linger` bytes; then
- * the connection is cut. It hooks the stream's push(), which is how Node's
- * HTTP parser hands a request its body.
+ * that. The rest is read off the wire and dropped; past `linger` more bytes
+ * the connection is cut, but only a second after the answer went out, so the
+ * client reads why instead of a reset. It hooks the stream's push(), which is
+ * how Node's HTTP parser hands a request its body.
  */
-export function capBody(req: IncomingMessage, limit: number, linger: number) {
+export function capBody(req: IncomingMessage, res: ServerResponse, limit: number, linger: number) {
   const push = req.push.bind(req);
   let seen = 0;
   let cut = false;
+  let cutting = false;
+  const hangUp = () => setTimeout(() => req.socket.destroy(), 1000).unref();
   req.push = (chunk: unknown, encoding?: BufferEncoding) => {
     if (cut) {
-      if (chunk !== null && (seen += (chunk as Buffer).length) > limit + linger) req.socket.destroy();
+      if (chunk !== null && (seen += (chunk as Buffer).length) > limit + linger && !cutting) {
+        cutting = true;
+        if (res.writableFinished) hangUp();
+        else res.once('finish', hangUp);
+      }
       return true;
     }
     if (chunk === null) return push(null);
