@@ -105,10 +105,12 @@ function cleanup(): Promise<void> {
       const out = env.BENCH_RESULTS_DIR;
       mkdirSync(out, { recursive: true });
       for (const f of readdirSync(benchTmp)) if (/^(results\.env|wrk-.*\.txt|.*\.log)$/.test(f)) cpSync(path.join(benchTmp, f), path.join(out, f));
-      try {
-        cpSync(path.join(benchTmp, 'nginx', 'error.log'), path.join(out, 'nginx-error.log'));
-      } catch {
-        /* nginx never started */
+      for (const [from, to] of [['error.log', 'nginx-error.log'], ['nginx.log', 'nginx.log']] as const) {
+        try {
+          cpSync(path.join(benchTmp, 'nginx', from), path.join(out, to));
+        } catch {
+          /* nginx never started */
+        }
       }
       if (server) writeFileSync(path.join(out, 'server.log'), server.logs());
     }
@@ -207,8 +209,8 @@ async function main() {
   if (put.status !== 201) throw new BenchError(`upload of 4k.bin -> HTTP ${put.status}: ${(await put.text()).slice(0, 600)}`);
   const back = await fetch(tg4k, { headers: bearer });
   if (!Buffer.from(await back.arrayBuffer()).equals(small)) throw new BenchError(`GET ${tg4k} does not return the uploaded bytes`);
-  const shown = ['content-length', 'content-type', 'cache-control'].map((h) => `${h}: ${back.headers.get(h) ?? '(none)'}`);
-  log(`4 KiB file uploaded and read back: HTTP ${back.status} ${back.statusText} ${shown.join(' ')}`);
+  const shown = ['cache-control', 'content-type', 'content-length'].filter((h) => back.headers.has(h)).map((h) => `${h}: ${back.headers.get(h)}`);
+  log(`4 KiB file uploaded and read back: HTTP/1.1 ${back.status} ${back.statusText} ${shown.join(' ')}`);
   const anonymous = (await fetch(tg4k)).status;
   if (anonymous !== 401 && anonymous !== 404) problem(`GET without a token answered ${anonymous} (expected 401/404): the run may not measure the token check`);
 
