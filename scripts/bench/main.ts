@@ -124,10 +124,10 @@ function record(values: Results): void {
   if (benchTmp) writeFileSync(path.join(benchTmp, 'results.env'), Object.entries(results).map(([k, v]) => `${k}=${v}\n`).join(''));
 }
 
-/** `node scripts/bench/<script> …args` (the seeders); fails the run on a non-zero exit unless `lenient`. */
-async function runNode(script: string, args: string[], lenient = false) {
-  const r = await run(process.execPath, [path.join(PROJECT_ROOT, 'scripts', 'bench', script), ...args]);
-  if (r.code !== 0 && !lenient) throw new BenchError(`${script} ${args[0]}: exit ${r.code}: ${r.stderr.trim()}`);
+/** `node scripts/bench/<script> …args` (the seeders); fails the run on a non-zero exit, except during cleanup. */
+async function runNode(script: string, args: string[], duringCleanup = false) {
+  const r = await run(process.execPath, [path.join(PROJECT_ROOT, 'scripts', 'bench', script), ...args], { duringCleanup });
+  if (r.code !== 0 && !duringCleanup) throw new BenchError(`${script} ${args[0]}: exit ${r.code}: ${r.stderr.trim()}`);
   return r;
 }
 
@@ -392,6 +392,7 @@ stopOn('SIGTERM', 143, 'terminated');
 main().then(
   () => cleanup(),
   async (err: unknown) => {
+    if (cleaning) return; // stopped by a signal: its handler ends the run
     log(`error: ${err instanceof BenchError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     await cleanup();
     process.exit(1);

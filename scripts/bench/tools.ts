@@ -54,9 +54,13 @@ export function stopChildren(): void {
   for (const child of running) child.kill('SIGTERM');
 }
 
-/** Runs `cmd` to its end; stdout into `outFile` when given, else returned. */
-export function run(cmd: string, args: string[], opts: { outFile?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  if (stopping) return Promise.reject(new BenchError('stopping'));
+/** Runs `cmd` to its end; stdout into `outFile` when given, else returned. Once stopChildren() ran, only `duringCleanup` runs start. */
+export function run(
+  cmd: string,
+  args: string[],
+  opts: { outFile?: string; env?: NodeJS.ProcessEnv; duringCleanup?: boolean } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  if (stopping && !opts.duringCleanup) return Promise.reject(new BenchError('stopping'));
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: opts.env ?? process.env });
     running.add(child);
