@@ -1,4 +1,4 @@
-// Seeds the index-page figures of `npm run bench` (scripts/bench.sh): one PyPI project with N
+// Seeds the index-page figures of `npm run bench` (scripts/bench/main.ts): one PyPI project with N
 // files and one npm package with N versions, then checks that the pages list them all.
 //
 //   node scripts/bench/seed-packages.mjs --base URL --token SECRET --org ORG --count N (--sqlite FILE | --url postgresql://…)

@@ -1,4 +1,4 @@
-// Bulk-fills the PersonalAccessToken table for `npm run bench` (scripts/bench.sh).
+// Bulk-fills the PersonalAccessToken table for `npm run bench` (scripts/bench/main.ts).
 //
 //   node scripts/bench/seed-tokens.mjs fill    --token-id ID --total N   (--sqlite FILE | --url postgresql://…)
 //   node scripts/bench/seed-tokens.mjs cleanup --token-id ID             (--url postgresql://… only)
