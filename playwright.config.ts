@@ -64,6 +64,7 @@ export default defineConfig({
     {
       // They assert that the server keeps answering within a second while it refuses hostile
       // input: run last, on their own, so another worker's pip or npm run cannot skew that.
+      // Running one of them alone: `npx playwright test e2e/api/body-limits.spec.ts --no-deps`.
       name: 'stall',
       testMatch: STALL_SPECS,
       dependencies: ['api', 'console'],

@@ -10,7 +10,7 @@ import { env } from '@/lib/env';
 import { migrate } from '@/lib/db/migrate';
 import { CLIENT_ADDRESS_HEADER, parseTrustList, resolveClientAddress, trusted } from '@/lib/http/client-address';
 import { buildIsCurrent, runBuild } from '@/lib/server/build-stamp';
-import { bodyLimit, bodyRefusal, capBody, consoleHeaders, type Refusal } from '@/lib/server/front-guards';
+import { bodyLimit, bodyRefusal, capBody, consoleHeaders, idleLimit, type Refusal } from '@/lib/server/front-guards';
 import { handleNativeNode } from '@/lib/native/node-adapter';
 import { isNativePath } from '@/lib/native/types';
 import { blobStore } from '@/lib/storage';
@@ -61,6 +61,7 @@ async function main() {
       delete req.headers['x-forwarded-host'];
       delete req.headers['x-forwarded-proto'];
     }
+    idleLimit(req, config.idleTimeout * 1000);
     if (isNativePath(req.url ?? '/')) {
       handleNativeNode(req, res, address)
         .then((handled) => {
@@ -97,9 +98,8 @@ async function main() {
 
   const server = http.createServer({ requestTimeout: 0, headersTimeout: 60_000 }, onRequest);
   // Node's own requestTimeout (300 s for a whole request) would cut off any
-  // upload slower than 34 MB/s of the 10 GiB allowed: it is off, and a
-  // connection silent for IDLE_TIMEOUT seconds mid-request is dropped instead.
-  server.setTimeout(config.idleTimeout * 1000);
+  // upload slower than 34 MB/s of the 10 GiB allowed: it is off, and a body
+  // silent for IDLE_TIMEOUT seconds is dropped instead (idleLimit).
   // curl and others ask before sending a large body: a body that would be refused is never sent.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     if (!isNativePath(req.url ?? '/') && bodyRefusal(req)) return onRequest(req, res);

@@ -2,7 +2,8 @@
  * Uploads are limited by silence, not by their length (security review M5): Node's default
  * `requestTimeout` cut every upload off at 300 s (a 40 MB file at 100 KB/s got a 408 after
  * 313.7 s) although 10 GiB are allowed. An upload that keeps sending completes however long it
- * takes; one that stops sending for IDLE_TIMEOUT seconds is dropped and leaves nothing behind.
+ * takes; one that stops sending for IDLE_TIMEOUT seconds is dropped and leaves nothing behind, while
+ * an answer that takes longer than IDLE_TIMEOUT to compute (a password hash) is never cut.
  * The first test runs for 5½ minutes on purpose: nothing shorter proves the old limit is gone.
  */
 import http from 'node:http';

@@ -73,6 +73,22 @@ export function capBody(req: IncomingMessage, res: ServerResponse, limit: number
 }
 
 /**
+ * Drops a connection whose request body stops arriving for `ms`: an upload
+ * may take hours, but not sit silent. Armed only while the body is on the
+ * wire (the parser's final push ends it), so a slow answer is never cut.
+ */
+export function idleLimit(req: IncomingMessage, ms: number) {
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return;
+  // On a silent socket Node's server emits 'timeout' and, with no listener, destroys it.
+  req.socket.setTimeout(ms);
+  const push = req.push.bind(req);
+  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
+    if (chunk === null) req.socket.setTimeout(0);
+    return push(chunk, encoding);
+  };
+}
+
+/**
  * Headers of every console page and API answer: never sniffed, never framed,
  * no Referer sent to other sites, HTTPS remembered when the console is served
  * over it. Next needs inline scripts for hydration, so scripts are limited to
