@@ -15,7 +15,7 @@ import { Select } from '@/components/ui/select';
 import type { OrgRole } from '@/lib/authz/scopes';
 import { ApiClientError, apiFetch, errorMessage, fieldErrors, validate } from '@/lib/http/client';
 import { createInvitationInput } from '@/lib/invitations/schema';
-import { formatDateTime } from './format';
+import { formatDateTime } from '@/components/ui/time';
 import { invitationsKey, orgPath, type CreatedInvitation } from './queries';
 import { assignableRoles, ROLE_DESCRIPTIONS, ROLE_LABELS } from './roles';
 

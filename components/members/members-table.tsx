@@ -15,7 +15,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
 import { apiFetch, errorMessage } from '@/lib/http/client';
-import { formatDate, formatDateTime } from './format';
+import { formatDate, formatDateTime } from '@/components/ui/time';
 import { membersKey, orgPath, useMembers, type Member } from './queries';
 import { assignableRoles, ROLE_LABELS, roleLabel } from './roles';
 

@@ -10,7 +10,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
 import { apiFetch, errorMessage } from '@/lib/http/client';
-import { formatDateTime, formatRelative } from './format';
+import { formatDateTime, formatRelative } from '@/components/ui/time';
 import { invitationsKey, orgPath, useInvitations, type PendingInvitation } from './queries';
 import { roleLabel } from './roles';
 

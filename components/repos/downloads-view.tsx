@@ -1,7 +1,7 @@
 'use client';
 
 // The repository's download log, newest first (repo.usage:view).
-import { formatDateTime } from '@/components/members/format';
+import { formatDateTime } from '@/components/ui/time';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormError } from '@/components/ui/form-error';

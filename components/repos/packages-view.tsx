@@ -3,7 +3,7 @@
 // The packages of a repository (pypi, npm, conda) with their versions: one row
 // per package; expanding it lists its versions, newest first, with files.
 import { useId, useState } from 'react';
-import { formatDate, formatDateTime } from '@/components/members/format';
+import { formatDate, formatDateTime } from '@/components/ui/time';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormError } from '@/components/ui/form-error';

@@ -9,7 +9,7 @@ import { PackageIcon, PlusIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import { formatDateTime, formatRelative } from '@/components/members/format';
+import { formatDateTime, formatRelative } from '@/components/ui/time';
 import { errorMessage } from '@/lib/http/client';
 import { CreateRepoDialog } from './create-repo-dialog';
 import { exactBytes, formatBytes } from './format';

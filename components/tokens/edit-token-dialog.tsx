@@ -14,7 +14,7 @@ import { updateTokenInput } from '@/lib/tokens/schema';
 import { ExpiryField } from './expiry-field';
 import { expiryFields, type ExpiryChoice, type Token } from './model';
 import { tokenPath, tokensKey } from './queries';
-import { formatDate, formatRelative, useNow } from './time';
+import { formatDate, formatRelative, useNow } from '@/components/ui/time';
 
 type Choice = ExpiryChoice | 'keep';
 

@@ -16,7 +16,7 @@ import { apiFetch, errorMessage } from '@/lib/http/client';
 import { EditTokenDialog } from './edit-token-dialog';
 import { expiryState, grantLines, grantSummary, type CreatedToken, type Token, type TokenStatus } from './model';
 import { tokenPath, tokensKey, useTokens } from './queries';
-import { formatDateTime, formatRelative, useNow } from './time';
+import { formatDateTime, formatRelative, useNow } from '@/components/ui/time';
 import { TokenReveal } from './token-reveal';
 
 export type TokensTableProps = {
