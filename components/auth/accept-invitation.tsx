@@ -9,9 +9,11 @@ import { Input } from '@/components/ui/input';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
 import { ApiClientError, apiFetch, errorMessage, fieldErrors, validate } from '@/lib/http/client';
 import { acceptInvitationInput } from '@/lib/invitations/schema';
+import type { orgRoleSummary, userSummary } from '@/lib/accounts/schema';
+import type { z } from 'zod';
 import { useFocusAfterRender } from '@/components/forms/use-focus-after-render';
 
-type AcceptResult = { user: { id: string; email: string; name: string }; org: { slug: string; name: string; role: string } };
+type AcceptResult = { user: z.output<typeof userSummary>; org: z.output<typeof orgRoleSummary> };
 
 const acceptPath = (secret: string) => `/api/v1/invitations/${encodeURIComponent(secret)}/accept`;
 

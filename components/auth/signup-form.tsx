@@ -9,12 +9,13 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import { Input } from '@/components/ui/input';
-import { signupInput } from '@/lib/accounts/schema';
+import type { z } from 'zod';
+import { signupInput, type orgRoleSummary, type userSummary } from '@/lib/accounts/schema';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
 import { ApiClientError, apiFetch, errorMessage, fieldErrors, validate } from '@/lib/http/client';
 import { useFocusAfterRender } from '@/components/forms/use-focus-after-render';
 
-type SignupResult = { user: { id: string; email: string; name: string }; org: { slug: string; name: string; role: string } };
+type SignupResult = { user: z.output<typeof userSummary>; org: z.output<typeof orgRoleSummary> };
 
 export function SignupForm({ showSignInLink = true }: { showSignInLink?: boolean }) {
   const id = useId();

@@ -6,7 +6,9 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { FormError } from '@/components/ui/form-error';
 import { ApiClientError, apiFetch, errorMessage, fieldErrors, validate } from '@/lib/http/client';
+import type { orgRoleSummary } from '@/lib/accounts/schema';
 import { createOrgInput } from '@/lib/orgs/schema';
+import type { z } from 'zod';
 import { slugify } from './slug';
 import { SlugFields } from './slug-fields';
 import { useFocusAfterRender } from '@/components/forms/use-focus-after-render';
@@ -40,7 +42,7 @@ export function CreateOrgForm({ cancelHref }: { cancelHref: string | null }) {
     setErrors({});
     setPending(true);
     try {
-      const org = await apiFetch<{ slug: string }>('/api/v1/orgs', { method: 'POST', body: checked.data });
+      const org = await apiFetch<z.output<typeof orgRoleSummary>>('/api/v1/orgs', { method: 'POST', body: checked.data });
       router.push(`/${org.slug}/repositories`);
     } catch (err) {
       setPending(false);

@@ -12,7 +12,8 @@ import { Input } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
 import { REPOSITORY_VISIBILITIES, type RepositoryVisibility } from '@/lib/authz/scopes';
 import { ApiClientError, apiFetch, errorMessage, fieldErrors, validate } from '@/lib/http/client';
-import { updateOrgInput } from '@/lib/orgs/schema';
+import { updateOrgInput, type orgView } from '@/lib/orgs/schema';
+import type { z } from 'zod';
 import { useFocusAfterRender } from '@/components/forms/use-focus-after-render';
 
 export const VISIBILITY_OPTIONS: Record<RepositoryVisibility, { label: string; description: string }> = {
@@ -65,7 +66,7 @@ export function OrgSettingsForm({ org, canEdit }: OrgSettingsFormProps) {
     setErrors({});
     setPending(true);
     try {
-      const updated = await apiFetch<{ name: string; settings: { defaultVisibility: string } }>(
+      const updated = await apiFetch<z.output<typeof orgView>>(
         `/api/v1/orgs/${encodeURIComponent(org.slug)}`,
         { method: 'PATCH', body: checked.data },
       );
