@@ -2,15 +2,13 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { UsersIcon } from '@/components/ui/icons';
 import { AVATAR_SKELETON, PagedList, TableSkeleton } from '@/components/ui/paged-list';
 import { Select } from '@/components/ui/select';
+import { useRowActions } from '@/components/ui/row-actions';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
 import { apiFetch, errorMessage } from '@/lib/http/client';
@@ -35,7 +33,6 @@ export function MembersTable({ orgSlug, orgName, viewerId, canEdit, canEditOwner
   const { toast } = useToast();
   const queryClient = useQueryClient();
   const members = useMembers(orgSlug);
-  const [removing, setRemoving] = useState<Member | null>(null);
 
   const changeRole = useMutation({
     mutationFn: ({ member, role }: { member: Member; role: string }) =>
@@ -61,6 +58,24 @@ export function MembersTable({ orgSlug, orgName, viewerId, canEdit, canEditOwner
       await queryClient.invalidateQueries({ queryKey: membersKey(orgSlug) });
     }
   }
+
+  const { buttons, dialog } = useRowActions<Member>([
+    {
+      label: 'Remove',
+      danger: true,
+      confirm: {
+        title: (member) => `Remove ${member.name || member.email || 'member'}?`,
+        body: (member) => (
+          <p>
+            <strong className="font-medium text-fg">{member.email}</strong> loses access to {orgName} and its
+            repositories at once, and is signed out. They can only come back with a new invitation.
+          </p>
+        ),
+        label: 'Remove member',
+      },
+      run: remove,
+    },
+  ]);
 
   return (
     <>
@@ -122,18 +137,7 @@ export function MembersTable({ orgSlug, orgName, viewerId, canEdit, canEditOwner
                       </time>
                     </TD>
                     <TD className="text-right">
-                      {canEdit && !self && !ownerLocked ? (
-                        <Button
-                          type="button"
-                          variant="ghost"
-                          size="sm"
-                          className="text-danger-700! hover:bg-danger-50! hover:text-danger-800!"
-                          aria-describedby={cellId(member.userId)}
-                          onClick={() => setRemoving(member)}
-                        >
-                          Remove
-                        </Button>
-                      ) : null}
+                      {canEdit && !self && !ownerLocked ? buttons(member, cellId(member.userId)) : null}
                     </TD>
                   </TR>
                 );
@@ -142,26 +146,7 @@ export function MembersTable({ orgSlug, orgName, viewerId, canEdit, canEditOwner
           </Table>
         )}
       </PagedList>
-      <ConfirmDialog
-        open={removing !== null}
-        onOpenChange={(open) => {
-          if (!open) setRemoving(null);
-        }}
-        title={`Remove ${removing?.name || removing?.email || 'member'}?`}
-        body={
-          removing ? (
-            <p>
-              <strong className="font-medium text-fg">{removing.email}</strong> loses access to {orgName} and its
-              repositories at once, and is signed out. They can only come back with a new invitation.
-            </p>
-          ) : null
-        }
-        confirmLabel="Remove member"
-        variant="danger"
-        onConfirm={async () => {
-          if (removing) await remove(removing);
-        }}
-      />
+      {dialog}
     </>
   );
 }

@@ -1,12 +1,10 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { PagedList } from '@/components/ui/paged-list';
 import { Skeleton } from '@/components/ui/skeleton';
+import { useRowActions } from '@/components/ui/row-actions';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
 import { apiFetch, errorMessage } from '@/lib/http/client';
@@ -21,7 +19,6 @@ export function PendingInvitations({ orgSlug, headingId }: { orgSlug: string; he
   const { toast } = useToast();
   const queryClient = useQueryClient();
   const invitations = useInvitations(orgSlug, true);
-  const [revoking, setRevoking] = useState<PendingInvitation | null>(null);
 
   async function revoke(invitation: PendingInvitation) {
     try {
@@ -33,6 +30,24 @@ export function PendingInvitations({ orgSlug, headingId }: { orgSlug: string; he
       await queryClient.invalidateQueries({ queryKey: invitationsKey(orgSlug) });
     }
   }
+
+  const { buttons, dialog } = useRowActions<PendingInvitation>([
+    {
+      label: 'Revoke',
+      danger: true,
+      confirm: {
+        title: () => 'Revoke this invitation?',
+        body: (invitation) => (
+          <p>
+            The link sent to <strong className="font-medium text-fg">{invitation.email}</strong> stops working at once.
+            You can invite them again later.
+          </p>
+        ),
+        label: 'Revoke invitation',
+      },
+      run: revoke,
+    },
+  ]);
 
   return (
     <>
@@ -82,16 +97,7 @@ export function PendingInvitations({ orgSlug, headingId }: { orgSlug: string; he
                     </time>
                   </TD>
                   <TD className="text-right">
-                    <Button
-                      type="button"
-                      variant="ghost"
-                      size="sm"
-                      className="text-danger-700! hover:bg-danger-50! hover:text-danger-800!"
-                      aria-describedby={cellId(invitation.id)}
-                      onClick={() => setRevoking(invitation)}
-                    >
-                      Revoke
-                    </Button>
+                    {buttons(invitation, cellId(invitation.id))}
                   </TD>
                 </TR>
               ))}
@@ -99,26 +105,7 @@ export function PendingInvitations({ orgSlug, headingId }: { orgSlug: string; he
           </Table>
         )}
       </PagedList>
-      <ConfirmDialog
-        open={revoking !== null}
-        onOpenChange={(open) => {
-          if (!open) setRevoking(null);
-        }}
-        title="Revoke this invitation?"
-        body={
-          revoking ? (
-            <p>
-              The link sent to <strong className="font-medium text-fg">{revoking.email}</strong> stops working at once.
-              You can invite them again later.
-            </p>
-          ) : null
-        }
-        confirmLabel="Revoke invitation"
-        variant="danger"
-        onConfirm={async () => {
-          if (revoking) await revoke(revoking);
-        }}
-      />
+      {dialog}
     </>
   );
 }

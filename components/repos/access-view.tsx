@@ -2,15 +2,14 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { InfoIcon, UsersIcon } from '@/components/ui/icons';
 import { AVATAR_SKELETON, listRows, PagedList, TableSkeleton } from '@/components/ui/paged-list';
 import { Select } from '@/components/ui/select';
+import { useRowActions } from '@/components/ui/row-actions';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
 import { REPO_ROLES } from '@/lib/authz/scopes';
@@ -39,7 +38,6 @@ export function AccessView({ orgSlug, orgName, repoName, viewer, canView, canEdi
   const { toast } = useToast();
   const queryClient = useQueryClient();
   const members = useRepoMembers(orgSlug, repoName, canView);
-  const [removing, setRemoving] = useState<RepoMember | null>(null);
   const base = `${repoPath(orgSlug, repoName)}/members`;
   // A repository role is all a member has here; owners and admins keep their implicit admin.
   const viewerDependsOnRole = viewer.orgRole !== 'owner' && viewer.orgRole !== 'admin';
@@ -76,6 +74,33 @@ export function AccessView({ orgSlug, orgName, repoName, viewer, canView, canEdi
     if (viewerDependsOnRole) router.push(`/${orgSlug}/repositories`);
     else router.refresh();
   }
+
+  const { buttons, dialog } = useRowActions<RepoMember>([
+    {
+      label: 'Remove',
+      danger: true,
+      confirm: {
+        title: (member) => `Remove ${member.name || member.email || 'member'} from ${repoName}?`,
+        body: (member) => (
+          <p>
+            {member.userId === viewer.id && viewerDependsOnRole ? (
+              <>
+                You lose your role on {repoName} at once, and with it access to this page unless the repository is public.
+              </>
+            ) : (
+              <>
+                <strong className="font-medium text-fg">{member.email}</strong> loses the{' '}
+                {repoRoleLabel(member.role).toLowerCase()} role on {repoName} at once, and so do their tokens. They stay a
+                member of {orgName}.
+              </>
+            )}
+          </p>
+        ),
+        label: 'Remove access',
+      },
+      run: remove,
+    },
+  ]);
 
   if (!canView) {
     return (
@@ -174,18 +199,7 @@ export function AccessView({ orgSlug, orgName, repoName, viewer, canView, canEdi
                         )}
                       </TD>
                       <TD className="text-right">
-                        {canEdit ? (
-                          <Button
-                            type="button"
-                            variant="ghost"
-                            size="sm"
-                            className="text-danger-700! hover:bg-danger-50! hover:text-danger-800!"
-                            aria-describedby={cellId(member.userId)}
-                            onClick={() => setRemoving(member)}
-                          >
-                            Remove
-                          </Button>
-                        ) : null}
+                        {canEdit ? buttons(member, cellId(member.userId)) : null}
                       </TD>
                     </TR>
                   );
@@ -196,36 +210,7 @@ export function AccessView({ orgSlug, orgName, repoName, viewer, canView, canEdi
         </PagedList>
       </section>
 
-      <ConfirmDialog
-        open={removing !== null}
-        onOpenChange={(open) => {
-          if (!open) setRemoving(null);
-        }}
-        title={`Remove ${removing?.name || removing?.email || 'member'} from ${repoName}?`}
-        body={
-          removing ? (
-            <p>
-              {removing.userId === viewer.id && viewerDependsOnRole ? (
-                <>
-                  You lose your role on {repoName} at once, and with it access to this page unless the repository is
-                  public.
-                </>
-              ) : (
-                <>
-                  <strong className="font-medium text-fg">{removing.email}</strong> loses the{' '}
-                  {repoRoleLabel(removing.role).toLowerCase()} role on {repoName} at once, and so do their tokens. They stay
-                  a member of {orgName}.
-                </>
-              )}
-            </p>
-          ) : null
-        }
-        confirmLabel="Remove access"
-        variant="danger"
-        onConfirm={async () => {
-          if (removing) await remove(removing);
-        }}
-      />
+      {dialog}
     </div>
   );
 }

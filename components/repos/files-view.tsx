@@ -2,15 +2,13 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { formatDate, formatDateTime } from '@/components/ui/time';
-import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { CopyButton } from '@/components/ui/copy-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { InfoIcon, PackageIcon } from '@/components/ui/icons';
 import { listRows, PagedList, TableSkeleton } from '@/components/ui/paged-list';
+import { useRowActions } from '@/components/ui/row-actions';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
 import { apiFetch } from '@/lib/http/client';
@@ -38,7 +36,30 @@ export function FilesView({ orgSlug, repo, canView, canUpload, canDownload, canD
   const { toast } = useToast();
   const queryClient = useQueryClient();
   const files = useRepoFiles(orgSlug, repo.name, canView);
-  const [deleting, setDeleting] = useState<RepoFile | null>(null);
+
+  const { buttons, dialog } = useRowActions<RepoFile>([
+    {
+      label: 'Delete',
+      danger: true,
+      confirm: {
+        title: () => 'Delete this file?',
+        body: (file) => (
+          <div className="space-y-2">
+            <p>
+              <code className="font-mono break-all text-fg">{file.path}</code> ({formatBytes(file.size)}) is removed from{' '}
+              {repo.name} at once. Package tools and customers can no longer download it.
+            </p>
+            <p className="flex items-start gap-1.5 text-xs">
+              <InfoIcon className="mt-px size-3.5" />
+              <span>Artifacts are immutable: the same path can be uploaded again afterwards.</span>
+            </p>
+          </div>
+        ),
+        label: 'Delete file',
+      },
+      run: remove,
+    },
+  ]);
 
   if (!canView) {
     return (
@@ -140,16 +161,7 @@ export function FilesView({ orgSlug, repo, canView, canUpload, canDownload, canD
                   </TD>
                   {canDelete ? (
                     <TD className="text-right">
-                      <Button
-                        type="button"
-                        variant="ghost"
-                        size="sm"
-                        className="text-danger-700! hover:bg-danger-50! hover:text-danger-800!"
-                        aria-describedby={cellId(index)}
-                        onClick={() => setDeleting(file)}
-                      >
-                        Delete
-                      </Button>
+                      {buttons(file, cellId(index))}
                     </TD>
                   ) : null}
                 </TR>
@@ -168,32 +180,7 @@ export function FilesView({ orgSlug, repo, canView, canUpload, canDownload, canD
           </div>
         </details>
       ) : null}
-      <ConfirmDialog
-        open={deleting !== null}
-        onOpenChange={(open) => {
-          if (!open) setDeleting(null);
-        }}
-        title="Delete this file?"
-        body={
-          deleting ? (
-            <div className="space-y-2">
-              <p>
-                <code className="font-mono break-all text-fg">{deleting.path}</code> ({formatBytes(deleting.size)}) is removed
-                from {repo.name} at once. Package tools and customers can no longer download it.
-              </p>
-              <p className="flex items-start gap-1.5 text-xs">
-                <InfoIcon className="mt-px size-3.5" />
-                <span>Artifacts are immutable: the same path can be uploaded again afterwards.</span>
-              </p>
-            </div>
-          ) : null
-        }
-        confirmLabel="Delete file"
-        variant="danger"
-        onConfirm={async () => {
-          if (deleting) await remove(deleting);
-        }}
-      />
+      {dialog}
     </>
   );
 }
