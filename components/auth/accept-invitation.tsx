@@ -1,17 +1,19 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import { Input } from '@/components/ui/input';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
-import { ApiClientError, apiFetch, errorMessage, fieldErrors, validate } from '@/lib/http/client';
+import { NAVIGATING, useForm, type Checked } from '@/components/ui/use-form';
+import { apiFetch, errorMessage, validate } from '@/lib/http/client';
 import { acceptInvitationInput } from '@/lib/invitations/schema';
-import { useFocusAfterRender } from '@/components/forms/use-focus-after-render';
+import type { orgRoleSummary, userSummary } from '@/lib/accounts/schema';
+import type { z } from 'zod';
 
-type AcceptResult = { user: { id: string; email: string; name: string }; org: { slug: string; name: string; role: string } };
+type AcceptResult = { user: z.output<typeof userSummary>; org: z.output<typeof orgRoleSummary> };
 
 const acceptPath = (secret: string) => `/api/v1/invitations/${encodeURIComponent(secret)}/accept`;
 
@@ -22,44 +24,24 @@ export function AcceptWithNewAccount({ secret, email }: { secret: string; email:
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusLater = useFocusAfterRender();
+  const { formRef, errors, formError, pending, onSubmit } = useForm();
 
-  const focusFirstInvalid = () =>
-    focusLater(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'));
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    setFormError(null);
+  function check(): Checked<{ name: string; password: string }> {
     const checked = validate(acceptInvitationInput.required(), { name, password });
     const problems: Record<string, string> = { ...(checked.errors ?? {}) };
     if (!problems.password && password !== confirm) problems.confirm = 'The passwords do not match.';
-    if (Object.keys(problems).length) {
-      setErrors(problems);
-      focusFirstInvalid();
-      return;
-    }
-    setErrors({});
-    setPending(true);
-    try {
-      const result = await apiFetch<AcceptResult>(acceptPath(secret), { method: 'POST', body: { name, password } });
-      // The response set the session cookie; the console renders with it.
-      router.push(`/${result.org.slug}/repositories`);
-    } catch (err) {
-      setPending(false);
-      const byField = err instanceof ApiClientError ? fieldErrors(err.details) : {};
-      setErrors(byField);
-      if (Object.keys(byField).length) focusFirstInvalid();
-      else setFormError(errorMessage(err));
-    }
+    return Object.keys(problems).length ? { data: null, errors: problems } : { data: { name, password }, errors: null };
+  }
+
+  async function send(body: { name: string; password: string }) {
+    const result = await apiFetch<AcceptResult>(acceptPath(secret), { method: 'POST', body });
+    // The response set the session cookie; the console renders with it.
+    router.push(`/${result.org.slug}/repositories`);
+    return NAVIGATING;
   }
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form ref={formRef} onSubmit={onSubmit({ check, send })} noValidate className="space-y-4">
       <FormError>{formError}</FormError>
       <Field htmlFor={`${id}-email`} label="E-mail" hint="Your account uses the invited address.">
         <Input type="email" name="email" value={email} readOnly autoComplete="username" />

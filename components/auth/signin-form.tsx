@@ -1,14 +1,14 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import { Input } from '@/components/ui/input';
 import { signInInput } from '@/lib/accounts/schema';
+import { NAVIGATING, useForm } from '@/components/ui/use-form';
 import { validate } from '@/lib/http/client';
-import { useFocusAfterRender } from '@/components/forms/use-focus-after-render';
 
 /** The sign-in page's text for next-auth's error codes (see lib/auth/next-auth.ts). */
 export function signInErrorMessage(code: string | null | undefined): string | null {
@@ -36,44 +36,27 @@ export function SignInForm({ callbackUrl, initialError, defaultEmail = '' }: Sig
   const id = useId();
   const [email, setEmail] = useState(defaultEmail);
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(signInErrorMessage(initialError));
-  const [pending, setPending] = useState(false);
-  const bannerRef = useRef<HTMLDivElement>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusLater = useFocusAfterRender();
+  const { formRef, bannerRef, errors, formError, pending, onSubmit } = useForm({
+    initialError: signInErrorMessage(initialError),
+    focusBanner: true,
+  });
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    setFormError(null);
-    const checked = validate(signInInput, { email, password });
-    if (checked.errors) {
-      setErrors(checked.errors);
-      focusLater(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'));
-      return;
-    }
-    setErrors({});
-    setPending(true);
-    let failure: string | null;
+  async function send({ email }: { email: string }) {
+    let result: Awaited<ReturnType<typeof signIn>>;
     try {
-      const result = await signIn('credentials', { email: checked.data.email, password, redirect: false });
-      failure = !result ? 'Sign-in failed. Try again.' : result.error ? result.error : result.ok ? null : 'Sign-in failed. Try again.';
+      result = await signIn('credentials', { email, password, redirect: false });
     } catch {
-      failure = 'network';
+      throw new Error('Could not reach the server. Check your connection and try again.');
     }
-    if (failure === null) {
-      // A full page load: server components read the new session cookie.
-      window.location.assign(callbackUrl);
-      return;
-    }
-    setPending(false);
-    setFormError(failure === 'network' ? 'Could not reach the server. Check your connection and try again.' : signInErrorMessage(failure));
-    focusLater(() => bannerRef.current);
+    const failure = !result ? 'Sign-in failed. Try again.' : result.error ? result.error : result.ok ? null : 'Sign-in failed. Try again.';
+    if (failure !== null) throw new Error(signInErrorMessage(failure) ?? 'Sign-in failed. Try again.');
+    // A full page load: server components read the new session cookie.
+    window.location.assign(callbackUrl);
+    return NAVIGATING;
   }
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form ref={formRef} onSubmit={onSubmit({ check: () => validate(signInInput, { email, password }), send })} noValidate className="space-y-4">
       <FormError ref={bannerRef} tabIndex={-1}>
         {formError}
       </FormError>

@@ -2,19 +2,20 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { SlugFields } from '@/components/orgs/slug-fields';
 import { slugify } from '@/components/orgs/slug';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import { Input } from '@/components/ui/input';
-import { signupInput } from '@/lib/accounts/schema';
+import type { z } from 'zod';
+import { signupInput, type orgRoleSummary, type userSummary } from '@/lib/accounts/schema';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
-import { ApiClientError, apiFetch, errorMessage, fieldErrors, validate } from '@/lib/http/client';
-import { useFocusAfterRender } from '@/components/forms/use-focus-after-render';
+import { NAVIGATING, useForm } from '@/components/ui/use-form';
+import { apiFetch, validate } from '@/lib/http/client';
 
-type SignupResult = { user: { id: string; email: string; name: string }; org: { slug: string; name: string; role: string } };
+type SignupResult = { user: z.output<typeof userSummary>; org: z.output<typeof orgRoleSummary> };
 
 export function SignupForm({ showSignInLink = true }: { showSignInLink?: boolean }) {
   const id = useId();
@@ -25,43 +26,20 @@ export function SignupForm({ showSignInLink = true }: { showSignInLink?: boolean
   const [orgName, setOrgName] = useState('');
   const [orgSlug, setOrgSlug] = useState('');
   const [slugEdited, setSlugEdited] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusLater = useFocusAfterRender();
+  const { formRef, errors, formError, pending, onSubmit } = useForm();
 
-  function focusFirstInvalid() {
-    focusLater(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'));
-  }
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    setFormError(null);
-    const checked = validate(signupInput, { name, email, password, orgName, orgSlug });
-    if (checked.errors) {
-      setErrors(checked.errors);
-      focusFirstInvalid();
-      return;
-    }
-    setErrors({});
-    setPending(true);
-    try {
-      const result = await apiFetch<SignupResult>('/api/v1/signup', { method: 'POST', body: checked.data });
+  const submit = onSubmit({
+    check: () => validate(signupInput, { name, email, password, orgName, orgSlug }),
+    send: async (body) => {
+      const result = await apiFetch<SignupResult>('/api/v1/signup', { method: 'POST', body });
       // The response set the session cookie; the console renders with it.
       router.push(`/${result.org.slug}/repositories`);
-    } catch (err) {
-      setPending(false);
-      const byField = err instanceof ApiClientError ? fieldErrors(err.details) : {};
-      setErrors(byField);
-      if (Object.keys(byField).length) focusFirstInvalid();
-      else setFormError(errorMessage(err));
-    }
-  }
+      return NAVIGATING;
+    },
+  });
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form ref={formRef} onSubmit={submit} noValidate className="space-y-4">
       <FormError>{formError}</FormError>
       <Field htmlFor={`${id}-name`} label="Name" error={errors.name}>
         <Input name="name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" maxLength={100} required />

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { Dialog } from '@/components/ui/dialog';
@@ -13,9 +13,10 @@ import { Label } from '@/components/ui/label';
 import { SecretField } from '@/components/ui/secret-field';
 import { Select } from '@/components/ui/select';
 import type { OrgRole } from '@/lib/authz/scopes';
-import { ApiClientError, apiFetch, errorMessage, fieldErrors, validate } from '@/lib/http/client';
+import { useForm } from '@/components/ui/use-form';
+import { apiFetch, validate } from '@/lib/http/client';
 import { createInvitationInput } from '@/lib/invitations/schema';
-import { formatDateTime } from './format';
+import { formatDateTime } from '@/components/ui/time';
 import { invitationsKey, orgPath, type CreatedInvitation } from './queries';
 import { assignableRoles, ROLE_DESCRIPTIONS, ROLE_LABELS } from './roles';
 
@@ -39,12 +40,9 @@ export function InviteDialog({ open, onOpenChange, orgSlug, orgName, canInviteOw
   const roles = assignableRoles(canInviteOwners);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<OrgRole>('member');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { formRef, errors, formError, pending, onSubmit, reset } = useForm();
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
   const [wasOpen, setWasOpen] = useState(open);
-  const formRef = useRef<HTMLFormElement>(null);
 
   // Start blank every time the dialog opens (adjusting state during render).
   if (open !== wasOpen) {
@@ -52,9 +50,7 @@ export function InviteDialog({ open, onOpenChange, orgSlug, orgName, canInviteOw
     if (open) {
       setEmail('');
       setRole('member');
-      setErrors({});
-      setFormError(null);
-      setPending(false);
+      reset();
       setCreated(null);
     }
   }
@@ -69,34 +65,13 @@ export function InviteDialog({ open, onOpenChange, orgSlug, orgName, canInviteOw
     onOpenChange(next);
   }
 
-  const focusFirstInvalid = () =>
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    setFormError(null);
-    const checked = validate(createInvitationInput, { email, role });
-    if (checked.errors) {
-      setErrors(checked.errors);
-      focusFirstInvalid();
-      return;
-    }
-    setErrors({});
-    setPending(true);
-    try {
-      const result = await apiFetch<CreatedInvitation>(`${orgPath(orgSlug)}/invitations`, { method: 'POST', body: checked.data });
-      setCreated(result);
+  const submit = onSubmit({
+    check: () => validate(createInvitationInput, { email, role }),
+    send: async (body) => {
+      setCreated(await apiFetch<CreatedInvitation>(`${orgPath(orgSlug)}/invitations`, { method: 'POST', body }));
       void queryClient.invalidateQueries({ queryKey: invitationsKey(orgSlug) });
-    } catch (err) {
-      const byField = err instanceof ApiClientError ? fieldErrors(err.details) : {};
-      setErrors(byField);
-      if (Object.keys(byField).length) focusFirstInvalid();
-      else setFormError(errorMessage(err));
-    } finally {
-      setPending(false);
-    }
-  }
+    },
+  });
 
   if (created) {
     return (
@@ -160,7 +135,7 @@ export function InviteDialog({ open, onOpenChange, orgSlug, orgName, canInviteOw
         </>
       }
     >
-      <form id={formId} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+      <form id={formId} ref={formRef} onSubmit={submit} noValidate className="space-y-4">
         <FormError>{formError}</FormError>
         <Field htmlFor={`${id}-email`} label="E-mail" error={errors.email}>
           <Input

@@ -2,20 +2,17 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { EmptyState } from '@/components/ui/empty-state';
-import { FormError } from '@/components/ui/form-error';
 import { UsersIcon } from '@/components/ui/icons';
+import { AVATAR_SKELETON, PagedList, TableSkeleton } from '@/components/ui/paged-list';
 import { Select } from '@/components/ui/select';
-import { Skeleton } from '@/components/ui/skeleton';
+import { useRowActions } from '@/components/ui/row-actions';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
 import { apiFetch, errorMessage } from '@/lib/http/client';
-import { formatDate, formatDateTime } from './format';
+import { formatDate, formatDateTime } from '@/components/ui/time';
 import { membersKey, orgPath, useMembers, type Member } from './queries';
 import { assignableRoles, ROLE_LABELS, roleLabel } from './roles';
 
@@ -36,7 +33,6 @@ export function MembersTable({ orgSlug, orgName, viewerId, canEdit, canEditOwner
   const { toast } = useToast();
   const queryClient = useQueryClient();
   const members = useMembers(orgSlug);
-  const [removing, setRemoving] = useState<Member | null>(null);
 
   const changeRole = useMutation({
     mutationFn: ({ member, role }: { member: Member; role: string }) =>
@@ -63,149 +59,94 @@ export function MembersTable({ orgSlug, orgName, viewerId, canEdit, canEditOwner
     }
   }
 
-  if (members.isPending) {
-    return (
-      <Table aria-label="Members" aria-busy="true">
-        <Head />
-        <TBody>
-          {[0, 1, 2].map((i) => (
-            <TR key={i}>
-              <TD>
-                <div className="flex items-center gap-2.5">
-                  <Skeleton className="size-8 rounded-full" />
-                  <Skeleton className="h-4 w-28" />
-                </div>
-              </TD>
-              <TD>
-                <Skeleton className="h-4 w-40" />
-              </TD>
-              <TD>
-                <Skeleton className="h-8 w-36" />
-              </TD>
-              <TD>
-                <Skeleton className="h-4 w-20" />
-              </TD>
-              <TD />
-            </TR>
-          ))}
-        </TBody>
-      </Table>
-    );
-  }
-
-  if (members.isError) {
-    return (
-      <FormError title="The members could not be loaded.">
-        {errorMessage(members.error)}{' '}
-        <button type="button" className="font-medium underline" onClick={() => members.refetch()}>
-          Try again
-        </button>
-      </FormError>
-    );
-  }
-
-  const rows = members.data.pages.flatMap((p) => p.items);
-  if (!rows.length) {
-    return <EmptyState icon={<UsersIcon />} title="No members" description="This organization has no members." />;
-  }
+  const { buttons, dialog } = useRowActions<Member>([
+    {
+      label: 'Remove',
+      danger: true,
+      confirm: {
+        title: (member) => `Remove ${member.name || member.email || 'member'}?`,
+        body: (member) => (
+          <p>
+            <strong className="font-medium text-fg">{member.email}</strong> loses access to {orgName} and its
+            repositories at once, and is signed out. They can only come back with a new invitation.
+          </p>
+        ),
+        label: 'Remove member',
+      },
+      run: remove,
+    },
+  ]);
 
   return (
     <>
-      <Table aria-label="Members">
-        <Head />
-        <TBody>
-          {rows.map((member) => {
-            const self = member.userId === viewerId;
-            const ownerLocked = member.role === 'owner' && !canEditOwners;
-            const pendingRole =
-              changeRole.isPending && changeRole.variables?.member.userId === member.userId ? changeRole.variables.role : null;
-            const roles = assignableRoles(canEditOwners);
-            return (
-              <TR key={member.userId}>
-                <TD>
-                  <div className="flex min-w-0 items-center gap-2.5">
-                    <Avatar name={member.name || member.email} decorative />
-                    <span className="truncate font-medium">{member.name}</span>
-                    {self ? <Badge variant="brand">You</Badge> : null}
-                  </div>
-                </TD>
-                <TD id={cellId(member.userId)} className="text-fg-muted">
-                  {member.email}
-                </TD>
-                <TD>
-                  {canEdit && !ownerLocked ? (
-                    <Select
-                      aria-label={`Role for ${member.email}`}
-                      value={pendingRole ?? member.role}
-                      disabled={pendingRole !== null}
-                      onChange={(e) => changeRole.mutate({ member, role: e.target.value })}
-                      wrapperClassName="w-48"
-                      className="h-8"
-                    >
-                      {roles.includes(member.role as (typeof roles)[number]) ? null : (
-                        <option value={member.role}>{roleLabel(member.role)}</option>
+      <PagedList
+        source={members}
+        skeleton={<TableSkeleton label="Members" head={<Head />} cells={[AVATAR_SKELETON, 'h-4 w-40', 'h-8 w-36', 'h-4 w-20', null]} />}
+        errorTitle="The members could not be loaded."
+        empty={<EmptyState icon={<UsersIcon />} title="No members" description="This organization has no members." />}
+        moreLabel="Load more members"
+      >
+        {(rows) => (
+          <Table aria-label="Members">
+            <Head />
+            <TBody>
+              {rows.map((member) => {
+                const self = member.userId === viewerId;
+                const ownerLocked = member.role === 'owner' && !canEditOwners;
+                const pendingRole =
+                  changeRole.isPending && changeRole.variables?.member.userId === member.userId ? changeRole.variables.role : null;
+                const roles = assignableRoles(canEditOwners);
+                return (
+                  <TR key={member.userId}>
+                    <TD>
+                      <div className="flex min-w-0 items-center gap-2.5">
+                        <Avatar name={member.name || member.email} decorative />
+                        <span className="truncate font-medium">{member.name}</span>
+                        {self ? <Badge variant="brand">You</Badge> : null}
+                      </div>
+                    </TD>
+                    <TD id={cellId(member.userId)} className="text-fg-muted">
+                      {member.email}
+                    </TD>
+                    <TD>
+                      {canEdit && !ownerLocked ? (
+                        <Select
+                          aria-label={`Role for ${member.email}`}
+                          value={pendingRole ?? member.role}
+                          disabled={pendingRole !== null}
+                          onChange={(e) => changeRole.mutate({ member, role: e.target.value })}
+                          wrapperClassName="w-48"
+                          className="h-8"
+                        >
+                          {roles.includes(member.role as (typeof roles)[number]) ? null : (
+                            <option value={member.role}>{roleLabel(member.role)}</option>
+                          )}
+                          {roles.map((r) => (
+                            <option key={r} value={r}>
+                              {ROLE_LABELS[r]}
+                            </option>
+                          ))}
+                        </Select>
+                      ) : (
+                        <Badge variant={member.role === 'owner' ? 'brand' : 'neutral'}>{roleLabel(member.role)}</Badge>
                       )}
-                      {roles.map((r) => (
-                        <option key={r} value={r}>
-                          {ROLE_LABELS[r]}
-                        </option>
-                      ))}
-                    </Select>
-                  ) : (
-                    <Badge variant={member.role === 'owner' ? 'brand' : 'neutral'}>{roleLabel(member.role)}</Badge>
-                  )}
-                </TD>
-                <TD className="whitespace-nowrap text-fg-muted">
-                  <time dateTime={member.joinedAt} title={formatDateTime(member.joinedAt)}>
-                    {formatDate(member.joinedAt)}
-                  </time>
-                </TD>
-                <TD className="text-right">
-                  {canEdit && !self && !ownerLocked ? (
-                    <Button
-                      type="button"
-                      variant="ghost"
-                      size="sm"
-                      className="text-danger-700! hover:bg-danger-50! hover:text-danger-800!"
-                      aria-describedby={cellId(member.userId)}
-                      onClick={() => setRemoving(member)}
-                    >
-                      Remove
-                    </Button>
-                  ) : null}
-                </TD>
-              </TR>
-            );
-          })}
-        </TBody>
-      </Table>
-      {members.hasNextPage ? (
-        <div className="mt-3 flex justify-center">
-          <Button type="button" variant="secondary" size="sm" loading={members.isFetchingNextPage} onClick={() => members.fetchNextPage()}>
-            Load more members
-          </Button>
-        </div>
-      ) : null}
-      <ConfirmDialog
-        open={removing !== null}
-        onOpenChange={(open) => {
-          if (!open) setRemoving(null);
-        }}
-        title={`Remove ${removing?.name || removing?.email || 'member'}?`}
-        body={
-          removing ? (
-            <p>
-              <strong className="font-medium text-fg">{removing.email}</strong> loses access to {orgName} and its
-              repositories at once, and is signed out. They can only come back with a new invitation.
-            </p>
-          ) : null
-        }
-        confirmLabel="Remove member"
-        variant="danger"
-        onConfirm={async () => {
-          if (removing) await remove(removing);
-        }}
-      />
+                    </TD>
+                    <TD className="whitespace-nowrap text-fg-muted">
+                      <time dateTime={member.joinedAt} title={formatDateTime(member.joinedAt)}>
+                        {formatDate(member.joinedAt)}
+                      </time>
+                    </TD>
+                    <TD className="text-right">
+                      {canEdit && !self && !ownerLocked ? buttons(member, cellId(member.userId)) : null}
+                    </TD>
+                  </TR>
+                );
+              })}
+            </TBody>
+          </Table>
+        )}
+      </PagedList>
+      {dialog}
     </>
   );
 }

@@ -1,16 +1,14 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { FormError } from '@/components/ui/form-error';
+import { PagedList } from '@/components/ui/paged-list';
 import { Skeleton } from '@/components/ui/skeleton';
+import { useRowActions } from '@/components/ui/row-actions';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
 import { apiFetch, errorMessage } from '@/lib/http/client';
-import { formatDateTime, formatRelative } from './format';
+import { formatDateTime, formatRelative } from '@/components/ui/time';
 import { invitationsKey, orgPath, useInvitations, type PendingInvitation } from './queries';
 import { roleLabel } from './roles';
 
@@ -21,7 +19,6 @@ export function PendingInvitations({ orgSlug, headingId }: { orgSlug: string; he
   const { toast } = useToast();
   const queryClient = useQueryClient();
   const invitations = useInvitations(orgSlug, true);
-  const [revoking, setRevoking] = useState<PendingInvitation | null>(null);
 
   async function revoke(invitation: PendingInvitation) {
     try {
@@ -34,113 +31,81 @@ export function PendingInvitations({ orgSlug, headingId }: { orgSlug: string; he
     }
   }
 
-  if (invitations.isPending) {
-    return (
-      <div aria-busy="true" className="space-y-2 rounded-lg border border-border bg-surface p-4">
-        <span className="sr-only">Loading pending invitations</span>
-        <Skeleton className="h-4 w-2/3" />
-        <Skeleton className="h-4 w-1/2" />
-      </div>
-    );
-  }
-  if (invitations.isError) {
-    return (
-      <FormError title="The pending invitations could not be loaded.">
-        {errorMessage(invitations.error)}{' '}
-        <button type="button" className="font-medium underline" onClick={() => invitations.refetch()}>
-          Try again
-        </button>
-      </FormError>
-    );
-  }
-
-  const rows = invitations.data.pages.flatMap((p) => p.items);
-  if (!rows.length) {
-    return (
-      <p className="rounded-lg border border-dashed border-border-strong px-4 py-6 text-center text-sm text-fg-muted">
-        No pending invitations. Invitations you send appear here until they are accepted, revoked or expire.
-      </p>
-    );
-  }
+  const { buttons, dialog } = useRowActions<PendingInvitation>([
+    {
+      label: 'Revoke',
+      danger: true,
+      confirm: {
+        title: () => 'Revoke this invitation?',
+        body: (invitation) => (
+          <p>
+            The link sent to <strong className="font-medium text-fg">{invitation.email}</strong> stops working at once.
+            You can invite them again later.
+          </p>
+        ),
+        label: 'Revoke invitation',
+      },
+      run: revoke,
+    },
+  ]);
 
   return (
     <>
-      <Table aria-labelledby={headingId}>
-        <THead>
-          <TR>
-            <TH>E-mail</TH>
-            <TH>Role</TH>
-            <TH>Invited by</TH>
-            <TH>Expires</TH>
-            <TH className="relative">
-              <span className="sr-only">Actions</span>
-            </TH>
-          </TR>
-        </THead>
-        <TBody>
-          {rows.map((invitation) => (
-            <TR key={invitation.id}>
-              <TD id={cellId(invitation.id)} className="font-medium">
-                {invitation.email}
-              </TD>
-              <TD>
-                <Badge>{roleLabel(invitation.role)}</Badge>
-              </TD>
-              <TD className="text-fg-muted">{invitation.invitedBy ?? '—'}</TD>
-              <TD className="whitespace-nowrap text-fg-muted">
-                <time dateTime={invitation.expiresAt} title={formatDateTime(invitation.expiresAt)}>
-                  {formatRelative(invitation.expiresAt)}
-                </time>
-              </TD>
-              <TD className="text-right">
-                <Button
-                  type="button"
-                  variant="ghost"
-                  size="sm"
-                  className="text-danger-700! hover:bg-danger-50! hover:text-danger-800!"
-                  aria-describedby={cellId(invitation.id)}
-                  onClick={() => setRevoking(invitation)}
-                >
-                  Revoke
-                </Button>
-              </TD>
-            </TR>
-          ))}
-        </TBody>
-      </Table>
-      {invitations.hasNextPage ? (
-        <div className="mt-3 flex justify-center">
-          <Button
-            type="button"
-            variant="secondary"
-            size="sm"
-            loading={invitations.isFetchingNextPage}
-            onClick={() => invitations.fetchNextPage()}
-          >
-            Load more invitations
-          </Button>
-        </div>
-      ) : null}
-      <ConfirmDialog
-        open={revoking !== null}
-        onOpenChange={(open) => {
-          if (!open) setRevoking(null);
-        }}
-        title="Revoke this invitation?"
-        body={
-          revoking ? (
-            <p>
-              The link sent to <strong className="font-medium text-fg">{revoking.email}</strong> stops working at once.
-              You can invite them again later.
-            </p>
-          ) : null
+      <PagedList
+        source={invitations}
+        skeleton={
+          <div aria-busy="true" className="space-y-2 rounded-lg border border-border bg-surface p-4">
+            <span className="sr-only">Loading pending invitations</span>
+            <Skeleton className="h-4 w-2/3" />
+            <Skeleton className="h-4 w-1/2" />
+          </div>
         }
-        confirmLabel="Revoke invitation"
-        variant="danger"
-        onConfirm={async () => {
-          if (revoking) await revoke(revoking);
-        }}
-      />
+        errorTitle="The pending invitations could not be loaded."
+        empty={
+          <p className="rounded-lg border border-dashed border-border-strong px-4 py-6 text-center text-sm text-fg-muted">
+            No pending invitations. Invitations you send appear here until they are accepted, revoked or expire.
+          </p>
+        }
+        moreLabel="Load more invitations"
+      >
+        {(rows) => (
+          <Table aria-labelledby={headingId}>
+            <THead>
+              <TR>
+                <TH>E-mail</TH>
+                <TH>Role</TH>
+                <TH>Invited by</TH>
+                <TH>Expires</TH>
+                <TH className="relative">
+                  <span className="sr-only">Actions</span>
+                </TH>
+              </TR>
+            </THead>
+            <TBody>
+              {rows.map((invitation) => (
+                <TR key={invitation.id}>
+                  <TD id={cellId(invitation.id)} className="font-medium">
+                    {invitation.email}
+                  </TD>
+                  <TD>
+                    <Badge>{roleLabel(invitation.role)}</Badge>
+                  </TD>
+                  <TD className="text-fg-muted">{invitation.invitedBy ?? '—'}</TD>
+                  <TD className="whitespace-nowrap text-fg-muted">
+                    <time dateTime={invitation.expiresAt} title={formatDateTime(invitation.expiresAt)}>
+                      {formatRelative(invitation.expiresAt)}
+                    </time>
+                  </TD>
+                  <TD className="text-right">
+                    {buttons(invitation, cellId(invitation.id))}
+                  </TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </PagedList>
+      {dialog}
     </>
   );
 }

@@ -3,20 +3,15 @@
 // Members and invitations of an organization through the management API,
 // with react-query: one key per list, invalidated by every mutation.
 import { useInfiniteQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { apiFetch } from '@/lib/http/client';
+import type { Page } from '@/lib/http/pagination';
+import type { createdInvitation, invitationView } from '@/lib/invitations/schema';
+import type { memberView } from '@/lib/orgs/schema';
 
-export type Member = { userId: string; email: string; name: string; role: string; joinedAt: string };
-export type PendingInvitation = {
-  id: string;
-  email: string;
-  role: string;
-  repositories: { repo: string; role: string }[];
-  invitedBy: string | null;
-  createdAt: string;
-  expiresAt: string;
-};
-export type CreatedInvitation = PendingInvitation & { acceptUrl: string; emailed: boolean };
-type Page<T> = { items: T[]; nextCursor: string | null };
+export type Member = z.output<typeof memberView>;
+export type PendingInvitation = z.output<typeof invitationView>;
+export type CreatedInvitation = z.output<typeof createdInvitation>;
 
 export const orgPath = (slug: string) => `/api/v1/orgs/${encodeURIComponent(slug)}`;
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
@@ -11,9 +11,10 @@ import { AlertIcon, InfoIcon } from '@/components/ui/icons';
 import { Input } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
 import { REPOSITORY_VISIBILITIES, type RepositoryVisibility } from '@/lib/authz/scopes';
-import { ApiClientError, apiFetch, errorMessage, fieldErrors, validate } from '@/lib/http/client';
-import { updateOrgInput } from '@/lib/orgs/schema';
-import { useFocusAfterRender } from '@/components/forms/use-focus-after-render';
+import { useForm } from '@/components/ui/use-form';
+import { apiFetch, validate } from '@/lib/http/client';
+import { updateOrgInput, type orgView } from '@/lib/orgs/schema';
+import type { z } from 'zod';
 
 export const VISIBILITY_OPTIONS: Record<RepositoryVisibility, { label: string; description: string }> = {
   public: {
@@ -41,50 +42,22 @@ export function OrgSettingsForm({ org, canEdit }: OrgSettingsFormProps) {
   const { toast } = useToast();
   const [name, setName] = useState(org.name);
   const [visibility, setVisibility] = useState(org.defaultVisibility);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusLater = useFocusAfterRender();
+  const { formRef, errors, formError, pending, onSubmit } = useForm();
   const visibilityError = errors['settings.defaultVisibility'] ?? errors.settings;
 
-  const focusFirstInvalid = () =>
-    focusLater(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'));
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!canEdit || pending) return;
-    setFormError(null);
-    const body = { name, settings: { defaultVisibility: visibility } };
-    const checked = validate(updateOrgInput, body);
-    if (checked.errors) {
-      setErrors(checked.errors);
-      focusFirstInvalid();
-      return;
-    }
-    setErrors({});
-    setPending(true);
-    try {
-      const updated = await apiFetch<{ name: string; settings: { defaultVisibility: string } }>(
-        `/api/v1/orgs/${encodeURIComponent(org.slug)}`,
-        { method: 'PATCH', body: checked.data },
-      );
+  const submit = onSubmit({
+    check: () => (canEdit ? validate(updateOrgInput, { name, settings: { defaultVisibility: visibility } }) : null),
+    send: async (body) => {
+      const updated = await apiFetch<z.output<typeof orgView>>(`/api/v1/orgs/${encodeURIComponent(org.slug)}`, { method: 'PATCH', body });
       setName(updated.name);
       setVisibility(updated.settings.defaultVisibility);
       toast({ title: 'Settings saved', variant: 'success' });
       router.refresh();
-    } catch (err) {
-      const byField = err instanceof ApiClientError ? fieldErrors(err.details) : {};
-      setErrors(byField);
-      if (Object.keys(byField).length) focusFirstInvalid();
-      else setFormError(errorMessage(err));
-    } finally {
-      setPending(false);
-    }
-  }
+    },
+  });
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate>
+    <form ref={formRef} onSubmit={submit} noValidate>
       <Card>
         <CardHeader>
           <div>

@@ -2,16 +2,14 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { EmptyState } from '@/components/ui/empty-state';
-import { FormError } from '@/components/ui/form-error';
 import { InfoIcon, UsersIcon } from '@/components/ui/icons';
+import { AVATAR_SKELETON, listRows, PagedList, TableSkeleton } from '@/components/ui/paged-list';
 import { Select } from '@/components/ui/select';
-import { Skeleton } from '@/components/ui/skeleton';
+import { useRowActions } from '@/components/ui/row-actions';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
 import { REPO_ROLES } from '@/lib/authz/scopes';
@@ -40,7 +38,6 @@ export function AccessView({ orgSlug, orgName, repoName, viewer, canView, canEdi
   const { toast } = useToast();
   const queryClient = useQueryClient();
   const members = useRepoMembers(orgSlug, repoName, canView);
-  const [removing, setRemoving] = useState<RepoMember | null>(null);
   const base = `${repoPath(orgSlug, repoName)}/members`;
   // A repository role is all a member has here; owners and admins keep their implicit admin.
   const viewerDependsOnRole = viewer.orgRole !== 'owner' && viewer.orgRole !== 'admin';
@@ -78,6 +75,33 @@ export function AccessView({ orgSlug, orgName, repoName, viewer, canView, canEdi
     else router.refresh();
   }
 
+  const { buttons, dialog } = useRowActions<RepoMember>([
+    {
+      label: 'Remove',
+      danger: true,
+      confirm: {
+        title: (member) => `Remove ${member.name || member.email || 'member'} from ${repoName}?`,
+        body: (member) => (
+          <p>
+            {member.userId === viewer.id && viewerDependsOnRole ? (
+              <>
+                You lose your role on {repoName} at once, and with it access to this page unless the repository is public.
+              </>
+            ) : (
+              <>
+                <strong className="font-medium text-fg">{member.email}</strong> loses the{' '}
+                {repoRoleLabel(member.role).toLowerCase()} role on {repoName} at once, and so do their tokens. They stay a
+                member of {orgName}.
+              </>
+            )}
+          </p>
+        ),
+        label: 'Remove access',
+      },
+      run: remove,
+    },
+  ]);
+
   if (!canView) {
     return (
       <p className="flex items-start gap-2 rounded-md border border-border bg-subtle px-3 py-2.5 text-sm text-fg-muted">
@@ -87,7 +111,6 @@ export function AccessView({ orgSlug, orgName, repoName, viewer, canView, canEdi
     );
   }
 
-  const rows = members.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <div className="space-y-8">
@@ -96,7 +119,7 @@ export function AccessView({ orgSlug, orgName, repoName, viewer, canView, canEdi
           orgSlug={orgSlug}
           orgName={orgName}
           repoName={repoName}
-          existing={new Set(rows.map((m) => m.userId))}
+          existing={new Set(listRows(members).map((m) => m.userId))}
         />
       ) : (
         <p className="flex items-start gap-2 rounded-md border border-border bg-subtle px-3 py-2.5 text-sm text-fg-muted">
@@ -113,48 +136,24 @@ export function AccessView({ orgSlug, orgName, repoName, viewer, canView, canEdi
           People with a role on {repoName}. Owners and admins of {orgName} are not listed: they administer every repository.
         </p>
 
-        {members.isPending ? (
-          <Table aria-label="Repository members" aria-busy="true">
-            <Head />
-            <TBody>
-              {[0, 1].map((i) => (
-                <TR key={i}>
-                  <TD>
-                    <div className="flex items-center gap-2.5">
-                      <Skeleton className="size-8 rounded-full" />
-                      <Skeleton className="h-4 w-28" />
-                    </div>
-                  </TD>
-                  <TD>
-                    <Skeleton className="h-4 w-40" />
-                  </TD>
-                  <TD>
-                    <Skeleton className="h-8 w-36" />
-                  </TD>
-                  <TD />
-                </TR>
-              ))}
-            </TBody>
-          </Table>
-        ) : members.isError ? (
-          <FormError title="The repository members could not be loaded.">
-            {errorMessage(members.error)}{' '}
-            <button type="button" className="font-medium underline" onClick={() => members.refetch()}>
-              Try again
-            </button>
-          </FormError>
-        ) : rows.length === 0 ? (
-          <EmptyState
-            icon={<UsersIcon />}
-            title="No repository members"
-            description={
-              canEdit
-                ? `Only the owners and admins of ${orgName} can reach this repository. Add members above.`
-                : `Only the owners and admins of ${orgName} can reach this repository.`
-            }
-          />
-        ) : (
-          <>
+        <PagedList
+          source={members}
+          skeleton={<TableSkeleton label="Repository members" head={<Head />} cells={[AVATAR_SKELETON, 'h-4 w-40', 'h-8 w-36', null]} rows={2} />}
+          errorTitle="The repository members could not be loaded."
+          empty={
+            <EmptyState
+              icon={<UsersIcon />}
+              title="No repository members"
+              description={
+                canEdit
+                  ? `Only the owners and admins of ${orgName} can reach this repository. Add members above.`
+                  : `Only the owners and admins of ${orgName} can reach this repository.`
+              }
+            />
+          }
+          moreLabel="Load more members"
+        >
+          {(rows) => (
             <Table aria-label="Repository members">
               <Head />
               <TBody>
@@ -200,71 +199,18 @@ export function AccessView({ orgSlug, orgName, repoName, viewer, canView, canEdi
                         )}
                       </TD>
                       <TD className="text-right">
-                        {canEdit ? (
-                          <Button
-                            type="button"
-                            variant="ghost"
-                            size="sm"
-                            className="text-danger-700! hover:bg-danger-50! hover:text-danger-800!"
-                            aria-describedby={cellId(member.userId)}
-                            onClick={() => setRemoving(member)}
-                          >
-                            Remove
-                          </Button>
-                        ) : null}
+                        {canEdit ? buttons(member, cellId(member.userId)) : null}
                       </TD>
                     </TR>
                   );
                 })}
               </TBody>
             </Table>
-            {members.hasNextPage ? (
-              <div className="mt-3 flex justify-center">
-                <Button
-                  type="button"
-                  variant="secondary"
-                  size="sm"
-                  loading={members.isFetchingNextPage}
-                  onClick={() => members.fetchNextPage()}
-                >
-                  Load more members
-                </Button>
-              </div>
-            ) : null}
-          </>
-        )}
+          )}
+        </PagedList>
       </section>
 
-      <ConfirmDialog
-        open={removing !== null}
-        onOpenChange={(open) => {
-          if (!open) setRemoving(null);
-        }}
-        title={`Remove ${removing?.name || removing?.email || 'member'} from ${repoName}?`}
-        body={
-          removing ? (
-            <p>
-              {removing.userId === viewer.id && viewerDependsOnRole ? (
-                <>
-                  You lose your role on {repoName} at once, and with it access to this page unless the repository is
-                  public.
-                </>
-              ) : (
-                <>
-                  <strong className="font-medium text-fg">{removing.email}</strong> loses the{' '}
-                  {repoRoleLabel(removing.role).toLowerCase()} role on {repoName} at once, and so do their tokens. They stay
-                  a member of {orgName}.
-                </>
-              )}
-            </p>
-          ) : null
-        }
-        confirmLabel="Remove access"
-        variant="danger"
-        onConfirm={async () => {
-          if (removing) await remove(removing);
-        }}
-      />
+      {dialog}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useMembers } from '@/components/members/queries';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -14,7 +14,8 @@ import { Select } from '@/components/ui/select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useToast } from '@/components/ui/toast';
 import { REPO_ROLES, type RepoRole } from '@/lib/authz/scopes';
-import { ApiClientError, apiFetch, errorMessage, fieldErrors } from '@/lib/http/client';
+import { useForm } from '@/components/ui/use-form';
+import { apiFetch, errorMessage } from '@/lib/http/client';
 import { REPO_ROLE_OPTIONS, repoRoleLabel } from './labels';
 import { repoMembersKey, repoPath, type RepoMember } from './queries';
 
@@ -37,9 +38,7 @@ export function AddRepoMemberForm({ orgSlug, orgName, repoName, existing }: AddR
   const members = useMembers(orgSlug);
   const [userId, setUserId] = useState('');
   const [role, setRole] = useState<RepoRole>('reader');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { formRef, errors, formError, pending, onSubmit } = useForm();
 
   // The picker offers the whole organization: load every page.
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = members;
@@ -53,20 +52,11 @@ export function AddRepoMemberForm({ orgSlug, orgName, repoName, existing }: AddR
   // A chosen member who has just been added (or left) is no longer a candidate.
   const selected = candidates.some((m) => m.userId === userId) ? userId : '';
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    setFormError(null);
-    if (!selected) {
-      setErrors({ userId: 'Choose a member.' });
-      document.getElementById(`${id}-member`)?.focus();
-      return;
-    }
-    setErrors({});
-    setPending(true);
-    const member = candidates.find((m) => m.userId === selected);
-    try {
-      await apiFetch<RepoMember>(`${repoPath(orgSlug, repoName)}/members/${encodeURIComponent(selected)}`, {
+  const submit = onSubmit({
+    check: () => (selected ? { data: selected, errors: null } : { data: null, errors: { userId: 'Choose a member.' } }),
+    send: async (userId: string) => {
+      const member = candidates.find((m) => m.userId === userId);
+      await apiFetch<RepoMember>(`${repoPath(orgSlug, repoName)}/members/${encodeURIComponent(userId)}`, {
         method: 'PUT',
         body: { role },
       });
@@ -78,14 +68,8 @@ export function AddRepoMemberForm({ orgSlug, orgName, repoName, existing }: AddR
       setUserId('');
       setRole('reader');
       await queryClient.invalidateQueries({ queryKey: repoMembersKey(orgSlug, repoName) });
-    } catch (err) {
-      const byField = err instanceof ApiClientError ? fieldErrors(err.details) : {};
-      setErrors(byField);
-      if (!Object.keys(byField).length) setFormError(errorMessage(err));
-    } finally {
-      setPending(false);
-    }
-  }
+    },
+  });
 
   return (
     <Card>
@@ -99,7 +83,7 @@ export function AddRepoMemberForm({ orgSlug, orgName, repoName, existing }: AddR
         </div>
       </CardHeader>
       <CardContent>
-        <form onSubmit={onSubmit} noValidate className="space-y-3">
+        <form ref={formRef} onSubmit={submit} noValidate className="space-y-3">
           <FormError>{formError}</FormError>
           {members.isPending ? (
             <div aria-busy="true" className="flex gap-3">

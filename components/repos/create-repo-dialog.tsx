@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
@@ -11,7 +11,8 @@ import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { useToast } from '@/components/ui/toast';
 import { isRepositoryVisibility, REPOSITORY_VISIBILITIES, type RepositoryVisibility } from '@/lib/authz/scopes';
-import { ApiClientError, apiFetch, errorMessage, fieldErrors, validate } from '@/lib/http/client';
+import { NAVIGATING, useForm } from '@/components/ui/use-form';
+import { apiFetch, validate } from '@/lib/http/client';
 import { createRepoInput, REPOSITORY_FORMATS, type RepositoryFormat } from '@/lib/repos/schema';
 import { FORMAT_OPTIONS, VISIBILITY_OPTIONS } from './labels';
 import { reposKey, reposPath, type Repo } from './queries';
@@ -41,11 +42,8 @@ export function CreateRepoDialog({ open, onOpenChange, orgSlug, orgName, default
   const [format, setFormat] = useState<RepositoryFormat>('raw');
   const [visibility, setVisibility] = useState<RepositoryVisibility>(initialVisibility);
   const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { formRef, errors, formError, pending, onSubmit, reset } = useForm();
   const [wasOpen, setWasOpen] = useState(open);
-  const formRef = useRef<HTMLFormElement>(null);
 
   // Start blank every time the dialog opens (adjusting state during render).
   if (open !== wasOpen) {
@@ -55,46 +53,21 @@ export function CreateRepoDialog({ open, onOpenChange, orgSlug, orgName, default
       setFormat('raw');
       setVisibility(initialVisibility);
       setDescription('');
-      setErrors({});
-      setFormError(null);
-      setPending(false);
+      reset();
     }
   }
 
-  // Focus the first invalid control once the errors are rendered: after an
-  // await the state update commits later than a requestAnimationFrame may run.
-  const [focusRequest, setFocusRequest] = useState(0);
-  useEffect(() => {
-    if (focusRequest) formRef.current?.querySelector<HTMLElement>('input[aria-invalid="true"], textarea[aria-invalid="true"], [aria-invalid="true"] input:checked')?.focus();
-  }, [focusRequest]);
-  const focusFirstInvalid = () => setFocusRequest((n) => n + 1);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    setFormError(null);
-    const checked = validate(createRepoInput, { name, format, visibility, description: description || undefined });
-    if (checked.errors) {
-      setErrors(checked.errors);
-      focusFirstInvalid();
-      return;
-    }
-    setErrors({});
-    setPending(true);
-    try {
-      const repo = await apiFetch<Repo>(reposPath(orgSlug), { method: 'POST', body: checked.data });
+  const submit = onSubmit({
+    check: () => validate(createRepoInput, { name, format, visibility, description: description || undefined }),
+    send: async (body) => {
+      const repo = await apiFetch<Repo>(reposPath(orgSlug), { method: 'POST', body });
       void queryClient.invalidateQueries({ queryKey: reposKey(orgSlug) });
       toast({ title: 'Repository created', description: `${repo.name} is ready for its first upload.`, variant: 'success' });
       onOpenChange(false);
       router.push(`/${orgSlug}/repositories/${encodeURIComponent(repo.name)}`);
-    } catch (err) {
-      const byField = err instanceof ApiClientError ? fieldErrors(err.details) : {};
-      setErrors(byField);
-      if (Object.keys(byField).length) focusFirstInvalid();
-      else setFormError(errorMessage(err));
-      setPending(false);
-    }
-  }
+      return NAVIGATING;
+    },
+  });
 
   return (
     <Dialog
@@ -115,7 +88,7 @@ export function CreateRepoDialog({ open, onOpenChange, orgSlug, orgName, default
         </>
       }
     >
-      <form id={formId} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5">
+      <form id={formId} ref={formRef} onSubmit={submit} noValidate className="space-y-5">
         <FormError>{formError}</FormError>
         <Field
           htmlFor={`${id}-name`}

@@ -1,14 +1,11 @@
 'use client';
 
 // The repository's download log, newest first (repo.usage:view).
-import { formatDateTime } from '@/components/members/format';
-import { Button } from '@/components/ui/button';
+import { formatDateTime } from '@/components/ui/time';
 import { EmptyState } from '@/components/ui/empty-state';
-import { FormError } from '@/components/ui/form-error';
 import { ListIcon } from '@/components/ui/icons';
-import { Skeleton } from '@/components/ui/skeleton';
+import { PagedList, StackSkeleton } from '@/components/ui/paged-list';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import { errorMessage } from '@/lib/http/client';
 import { exactBytes, formatBytes } from './format';
 import { useDownloads, type Download } from './package-queries';
 
@@ -33,74 +30,52 @@ function who(d: Download) {
 
 export function DownloadsView({ orgSlug, repo }: { orgSlug: string; repo: string }) {
   const downloads = useDownloads(orgSlug, repo);
-  if (downloads.isPending) {
-    return (
-      <div className="space-y-2" aria-busy="true" aria-label="Loading downloads">
-        {[0, 1, 2].map((i) => (
-          <Skeleton key={i} className="h-10 w-full" />
-        ))}
-      </div>
-    );
-  }
-  if (downloads.isError) {
-    return (
-      <FormError title="The downloads could not be loaded.">
-        {errorMessage(downloads.error)}{' '}
-        <button type="button" className="font-medium underline" onClick={() => downloads.refetch()}>
-          Try again
-        </button>
-      </FormError>
-    );
-  }
-  const rows = downloads.data.pages.flatMap((p) => p.items);
-  if (!rows.length) {
-    return (
-      <EmptyState
-        icon={<ListIcon />}
-        title="No downloads yet"
-        description="Every download of a file is listed here: when, by which credential, from which address. Index pages are not counted."
-      />
-    );
-  }
   return (
-    <>
-      <Table aria-label="Recent downloads">
-        <THead>
-          <TR>
-            <TH>When</TH>
-            <TH>File</TH>
-            <TH>Credential</TH>
-            <TH className="text-right">Bytes</TH>
-            <TH>Address</TH>
-            <TH>Client</TH>
-          </TR>
-        </THead>
-        <TBody>
-          {rows.map((d, i) => (
-            <TR key={`${d.at}-${i}`}>
-              <TD className="whitespace-nowrap text-fg-muted">
-                <time dateTime={d.at}>{formatDateTime(d.at)}</time>
-              </TD>
-              <TD className="max-w-xs font-mono text-[13px] break-all">{d.path}</TD>
-              <TD>{who(d)}</TD>
-              <TD className="text-right whitespace-nowrap tabular-nums" title={exactBytes(d.bytes)}>
-                {formatBytes(d.bytes)}
-              </TD>
-              <TD className="font-mono text-[13px] text-fg-muted">{d.clientAddress}</TD>
-              <TD className="max-w-[14rem] truncate text-fg-muted" title={d.userAgent}>
-                {d.userAgent || '—'}
-              </TD>
+    <PagedList
+      source={downloads}
+      skeleton={<StackSkeleton label="Loading downloads" className="h-10 w-full" />}
+      errorTitle="The downloads could not be loaded."
+      empty={
+        <EmptyState
+          icon={<ListIcon />}
+          title="No downloads yet"
+          description="Every download of a file is listed here: when, by which credential, from which address. Index pages are not counted."
+        />
+      }
+      moreLabel="Load older downloads"
+    >
+      {(rows) => (
+        <Table aria-label="Recent downloads">
+          <THead>
+            <TR>
+              <TH>When</TH>
+              <TH>File</TH>
+              <TH>Credential</TH>
+              <TH className="text-right">Bytes</TH>
+              <TH>Address</TH>
+              <TH>Client</TH>
             </TR>
-          ))}
-        </TBody>
-      </Table>
-      {downloads.hasNextPage ? (
-        <div className="mt-3 flex justify-center">
-          <Button type="button" variant="secondary" size="sm" loading={downloads.isFetchingNextPage} onClick={() => downloads.fetchNextPage()}>
-            Load older downloads
-          </Button>
-        </div>
-      ) : null}
-    </>
+          </THead>
+          <TBody>
+            {rows.map((d, i) => (
+              <TR key={`${d.at}-${i}`}>
+                <TD className="whitespace-nowrap text-fg-muted">
+                  <time dateTime={d.at}>{formatDateTime(d.at)}</time>
+                </TD>
+                <TD className="max-w-xs font-mono text-[13px] break-all">{d.path}</TD>
+                <TD>{who(d)}</TD>
+                <TD className="text-right whitespace-nowrap tabular-nums" title={exactBytes(d.bytes)}>
+                  {formatBytes(d.bytes)}
+                </TD>
+                <TD className="font-mono text-[13px] text-fg-muted">{d.clientAddress}</TD>
+                <TD className="max-w-[14rem] truncate text-fg-muted" title={d.userAgent}>
+                  {d.userAgent || '—'}
+                </TD>
+              </TR>
+            ))}
+          </TBody>
+        </Table>
+      )}
+    </PagedList>
   );
 }

@@ -2,19 +2,16 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { formatDate, formatDateTime } from '@/components/members/format';
-import { Button } from '@/components/ui/button';
+import { formatDate, formatDateTime } from '@/components/ui/time';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { CopyButton } from '@/components/ui/copy-button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { FormError } from '@/components/ui/form-error';
 import { InfoIcon, PackageIcon } from '@/components/ui/icons';
-import { Skeleton } from '@/components/ui/skeleton';
+import { listRows, PagedList, TableSkeleton } from '@/components/ui/paged-list';
+import { useRowActions } from '@/components/ui/row-actions';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
-import { apiFetch, errorMessage } from '@/lib/http/client';
+import { apiFetch } from '@/lib/http/client';
 import { exactBytes, formatBytes, shortSha } from './format';
 import { filePath, filesKey, reposKey, useRepoFiles, type RepoFile } from './queries';
 import { UploadHelp } from './upload-help';
@@ -39,7 +36,30 @@ export function FilesView({ orgSlug, repo, canView, canUpload, canDownload, canD
   const { toast } = useToast();
   const queryClient = useQueryClient();
   const files = useRepoFiles(orgSlug, repo.name, canView);
-  const [deleting, setDeleting] = useState<RepoFile | null>(null);
+
+  const { buttons, dialog } = useRowActions<RepoFile>([
+    {
+      label: 'Delete',
+      danger: true,
+      confirm: {
+        title: () => 'Delete this file?',
+        body: (file) => (
+          <div className="space-y-2">
+            <p>
+              <code className="font-mono break-all text-fg">{file.path}</code> ({formatBytes(file.size)}) is removed from{' '}
+              {repo.name} at once. Package tools and customers can no longer download it.
+            </p>
+            <p className="flex items-start gap-1.5 text-xs">
+              <InfoIcon className="mt-px size-3.5" />
+              <span>Artifacts are immutable: the same path can be uploaded again afterwards.</span>
+            </p>
+          </div>
+        ),
+        label: 'Delete file',
+      },
+      run: remove,
+    },
+  ]);
 
   if (!canView) {
     return (
@@ -72,131 +92,85 @@ export function FilesView({ orgSlug, repo, canView, canUpload, canDownload, canD
     router.refresh(); // the header's file count and size
   }
 
-  if (files.isPending) {
-    return (
-      <Table aria-label="Files" aria-busy="true">
-        <Head canDelete={canDelete} />
-        <TBody>
-          {[0, 1, 2].map((i) => (
-            <TR key={i}>
-              <TD>
-                <Skeleton className="h-4 w-48" />
-              </TD>
-              <TD>
-                <Skeleton className="ml-auto h-4 w-14" />
-              </TD>
-              <TD>
-                <Skeleton className="h-4 w-28" />
-              </TD>
-              <TD>
-                <Skeleton className="h-4 w-36" />
-              </TD>
-              <TD>
-                <Skeleton className="h-4 w-20" />
-              </TD>
-              {canDelete ? <TD /> : null}
-            </TR>
-          ))}
-        </TBody>
-      </Table>
-    );
-  }
-
-  if (files.isError) {
-    return (
-      <FormError title="The files could not be loaded.">
-        {errorMessage(files.error)}{' '}
-        <button type="button" className="font-medium underline" onClick={() => files.refetch()}>
-          Try again
-        </button>
-      </FormError>
-    );
-  }
-
-  const rows = files.data.pages.flatMap((p) => p.items);
-  if (!rows.length) {
-    return (
-      <EmptyState
-        icon={<PackageIcon />}
-        title="No files yet"
-        description={
-          canUpload
-            ? 'Package tools upload with a personal access token. Once a file is uploaded it shows up here.'
-            : 'Nothing has been uploaded to this repository yet.'
-        }
-        action={
-          canUpload ? (
-            <div className="mx-auto max-w-2xl">
-              <UploadHelp orgSlug={orgSlug} format={repo.format} urls={repo.urls} />
-            </div>
-          ) : null
-        }
-        // The commands take the full width of the box (the action slot is centred and shrinks otherwise).
-        className="[&>div:last-child]:self-stretch"
-      />
-    );
-  }
-
   return (
     <>
-      <Table aria-label="Files">
-        <Head canDelete={canDelete} />
-        <TBody>
-          {rows.map((file, index) => (
-            <TR key={file.path}>
-              <TD id={cellId(index)} className="max-w-md font-mono text-[13px] break-all">
-                {file.path}
-              </TD>
-              <TD className="text-right whitespace-nowrap tabular-nums" title={exactBytes(file.size)}>
-                {formatBytes(file.size)}
-              </TD>
-              <TD>
-                <div className="flex items-center gap-1">
-                  <code className="font-mono text-[13px] text-fg-muted" title={file.sha256}>
-                    {shortSha(file.sha256)}…
-                  </code>
-                  <CopyButton
-                    text={file.sha256}
-                    iconOnly
-                    size="sm"
-                    variant="ghost"
-                    label={`Copy SHA-256 of ${file.path}`}
-                    copiedLabel="SHA-256 copied"
-                  />
+      <PagedList
+        source={files}
+        skeleton={
+          <TableSkeleton
+            label="Files"
+            head={<Head canDelete={canDelete} />}
+            cells={['h-4 w-48', 'ml-auto h-4 w-14', 'h-4 w-28', 'h-4 w-36', 'h-4 w-20', ...(canDelete ? [null] : [])]}
+          />
+        }
+        errorTitle="The files could not be loaded."
+        empty={
+          <EmptyState
+            icon={<PackageIcon />}
+            title="No files yet"
+            description={
+              canUpload
+                ? 'Package tools upload with a personal access token. Once a file is uploaded it shows up here.'
+                : 'Nothing has been uploaded to this repository yet.'
+            }
+            action={
+              canUpload ? (
+                <div className="mx-auto max-w-2xl">
+                  <UploadHelp orgSlug={orgSlug} format={repo.format} urls={repo.urls} />
                 </div>
-              </TD>
-              <TD className="text-fg-muted">{file.uploader ?? <span className="text-fg-subtle">—</span>}</TD>
-              <TD className="whitespace-nowrap text-fg-muted">
-                <time dateTime={file.createdAt} title={formatDateTime(file.createdAt)}>
-                  {formatDate(file.createdAt)}
-                </time>
-              </TD>
-              {canDelete ? (
-                <TD className="text-right">
-                  <Button
-                    type="button"
-                    variant="ghost"
-                    size="sm"
-                    className="text-danger-700! hover:bg-danger-50! hover:text-danger-800!"
-                    aria-describedby={cellId(index)}
-                    onClick={() => setDeleting(file)}
-                  >
-                    Delete
-                  </Button>
-                </TD>
-              ) : null}
-            </TR>
-          ))}
-        </TBody>
-      </Table>
-      {files.hasNextPage ? (
-        <div className="mt-3 flex justify-center">
-          <Button type="button" variant="secondary" size="sm" loading={files.isFetchingNextPage} onClick={() => files.fetchNextPage()}>
-            Load more files
-          </Button>
-        </div>
-      ) : null}
-      {canUpload || canDownload ? (
+              ) : null
+            }
+            // The commands take the full width of the box (the action slot is centred and shrinks otherwise).
+            className="[&>div:last-child]:self-stretch"
+          />
+        }
+        moreLabel="Load more files"
+      >
+        {(rows) => (
+          <Table aria-label="Files">
+            <Head canDelete={canDelete} />
+            <TBody>
+              {rows.map((file, index) => (
+                <TR key={file.path}>
+                  <TD id={cellId(index)} className="max-w-md font-mono text-[13px] break-all">
+                    {file.path}
+                  </TD>
+                  <TD className="text-right whitespace-nowrap tabular-nums" title={exactBytes(file.size)}>
+                    {formatBytes(file.size)}
+                  </TD>
+                  <TD>
+                    <div className="flex items-center gap-1">
+                      <code className="font-mono text-[13px] text-fg-muted" title={file.sha256}>
+                        {shortSha(file.sha256)}…
+                      </code>
+                      <CopyButton
+                        text={file.sha256}
+                        iconOnly
+                        size="sm"
+                        variant="ghost"
+                        label={`Copy SHA-256 of ${file.path}`}
+                        copiedLabel="SHA-256 copied"
+                      />
+                    </div>
+                  </TD>
+                  <TD className="text-fg-muted">{file.uploader ?? <span className="text-fg-subtle">—</span>}</TD>
+                  <TD className="whitespace-nowrap text-fg-muted">
+                    <time dateTime={file.createdAt} title={formatDateTime(file.createdAt)}>
+                      {formatDate(file.createdAt)}
+                    </time>
+                  </TD>
+                  {canDelete ? (
+                    <TD className="text-right">
+                      {buttons(file, cellId(index))}
+                    </TD>
+                  ) : null}
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </PagedList>
+      {files.isSuccess && listRows(files).length > 0 && (canUpload || canDownload) ? (
         <details className="mt-6 rounded-lg border border-border bg-surface px-4 py-3 shadow-xs">
           <summary className="cursor-pointer text-sm font-medium text-fg select-none">
             {canUpload && canDownload ? 'How to upload and download' : canUpload ? 'How to upload' : 'How to download'}
@@ -206,32 +180,7 @@ export function FilesView({ orgSlug, repo, canView, canUpload, canDownload, canD
           </div>
         </details>
       ) : null}
-      <ConfirmDialog
-        open={deleting !== null}
-        onOpenChange={(open) => {
-          if (!open) setDeleting(null);
-        }}
-        title="Delete this file?"
-        body={
-          deleting ? (
-            <div className="space-y-2">
-              <p>
-                <code className="font-mono break-all text-fg">{deleting.path}</code> ({formatBytes(deleting.size)}) is removed
-                from {repo.name} at once. Package tools and customers can no longer download it.
-              </p>
-              <p className="flex items-start gap-1.5 text-xs">
-                <InfoIcon className="mt-px size-3.5" />
-                <span>Artifacts are immutable: the same path can be uploaded again afterwards.</span>
-              </p>
-            </div>
-          ) : null
-        }
-        confirmLabel="Delete file"
-        variant="danger"
-        onConfirm={async () => {
-          if (deleting) await remove(deleting);
-        }}
-      />
+      {dialog}
     </>
   );
 }

@@ -1,30 +1,14 @@
 'use client';
 
 // Packages, versions and the download log of a repository through the API.
+import type { z } from 'zod';
+import type { packageView, versionView } from '@/lib/packages/schema';
+import type { downloadView } from '@/lib/usage/schema';
 import { repoPath, usePagedList } from './queries';
 
-export type PackageSummary = {
-  name: string;
-  displayName: string;
-  versionCount: number;
-  latest: string | null;
-  distTags: Record<string, string>;
-  updatedAt: string;
-};
-export type PackageVersion = {
-  version: string;
-  createdAt: string;
-  yanked: boolean;
-  files: { path: string; filename: string; size: number; sha256: string }[];
-};
-export type Download = {
-  at: string;
-  path: string;
-  bytes: number;
-  credential: { type: string; label: string | null; user: string | null };
-  clientAddress: string;
-  userAgent: string;
-};
+export type PackageSummary = z.output<typeof packageView>;
+export type PackageVersion = z.output<typeof versionView>;
+export type Download = z.output<typeof downloadView>;
 
 export const packagesKey = (org: string, repo: string) => ['orgs', org, 'repos', repo, 'packages'] as const;
 export const versionsKey = (org: string, repo: string, name: string) => ['orgs', org, 'repos', repo, 'packages', name, 'versions'] as const;

@@ -3,12 +3,12 @@
 // The packages of a repository (pypi, npm, conda) with their versions: one row
 // per package; expanding it lists its versions, newest first, with files.
 import { useId, useState } from 'react';
-import { formatDate, formatDateTime } from '@/components/members/format';
+import { formatDate, formatDateTime } from '@/components/ui/time';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { FormError } from '@/components/ui/form-error';
 import { ChevronDownIcon, ChevronRightIcon, PackageIcon } from '@/components/ui/icons';
 import { Input } from '@/components/ui/input';
+import { PagedList, StackSkeleton } from '@/components/ui/paged-list';
 import { Skeleton } from '@/components/ui/skeleton';
 import { errorMessage } from '@/lib/http/client';
 import { exactBytes, formatBytes, shortSha } from './format';
@@ -18,7 +18,6 @@ export function PackagesView({ orgSlug, repo }: { orgSlug: string; repo: { name:
   const [q, setQ] = useState('');
   const searchId = useId();
   const packages = usePackages(orgSlug, repo.name, q.trim());
-  const rows = packages.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <div className="space-y-4">
@@ -28,39 +27,29 @@ export function PackagesView({ orgSlug, repo }: { orgSlug: string; repo: { name:
         </label>
         <Input id={searchId} type="search" placeholder="Filter by name" value={q} onChange={(e) => setQ(e.target.value)} />
       </div>
-      {packages.isPending ? (
-        <div className="space-y-2" aria-busy="true" aria-label="Loading packages">
-          {[0, 1, 2].map((i) => (
-            <Skeleton key={i} className="h-12 w-full" />
-          ))}
-        </div>
-      ) : packages.isError ? (
-        <FormError title="The packages could not be loaded.">
-          {errorMessage(packages.error)}{' '}
-          <button type="button" className="font-medium underline" onClick={() => packages.refetch()}>
-            Try again
-          </button>
-        </FormError>
-      ) : rows.length === 0 ? (
-        <EmptyState
-          icon={<PackageIcon />}
-          title={q ? 'No package matches' : 'No packages yet'}
-          description={q ? `Nothing in ${repo.name} has “${q}” in its name.` : 'Packages appear here once a file is uploaded or published.'}
-        />
-      ) : (
-        <ul className="divide-y divide-border rounded-lg border border-border bg-surface shadow-xs" aria-label="Packages">
-          {rows.map((p) => (
-            <PackageRow key={p.name} orgSlug={orgSlug} repo={repo.name} pkg={p} />
-          ))}
-        </ul>
-      )}
-      {packages.hasNextPage ? (
-        <div className="flex justify-center">
-          <Button type="button" variant="secondary" size="sm" loading={packages.isFetchingNextPage} onClick={() => packages.fetchNextPage()}>
-            Load more packages
-          </Button>
-        </div>
-      ) : null}
+      <PagedList
+        source={packages}
+        skeleton={<StackSkeleton label="Loading packages" className="h-12 w-full" />}
+        errorTitle="The packages could not be loaded."
+        empty={
+          <EmptyState
+            icon={<PackageIcon />}
+            title={q ? 'No package matches' : 'No packages yet'}
+            description={q ? `Nothing in ${repo.name} has “${q}” in its name.` : 'Packages appear here once a file is uploaded or published.'}
+          />
+        }
+        moreLabel="Load more packages"
+        // The page's space-y sets the gap above the button.
+        moreClassName=""
+      >
+        {(rows) => (
+          <ul className="divide-y divide-border rounded-lg border border-border bg-surface shadow-xs" aria-label="Packages">
+            {rows.map((p) => (
+              <PackageRow key={p.name} orgSlug={orgSlug} repo={repo.name} pkg={p} />
+            ))}
+          </ul>
+        )}
+      </PagedList>
     </div>
   );
 }

@@ -3,25 +3,15 @@
 // Repositories, their files and their members through the management API,
 // with react-query: one key per list, invalidated by every mutation.
 import { useInfiniteQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { apiFetch } from '@/lib/http/client';
+import type { Page } from '@/lib/http/pagination';
+import type { fileView, repoMemberView, repoView } from '@/lib/repos/schema';
 
-export type Repo = {
-  id: string;
-  name: string;
-  format: string;
-  visibility: string;
-  description: string;
-  createdAt: string;
-  updatedAt: string;
-  fileCount: number | null;
-  totalBytes: number | null;
-  urls: Record<string, string>;
-  /** The scopes the viewer holds on this repository. */
-  permissions: string[];
-};
-export type RepoFile = { path: string; size: number; sha256: string; contentType: string; uploader: string | null; createdAt: string };
-export type RepoMember = { userId: string; email: string; name: string; role: string };
-type Page<T> = { items: T[]; nextCursor: string | null };
+/** A repository; `permissions`: the scopes the viewer holds on it. */
+export type Repo = z.output<typeof repoView>;
+export type RepoFile = z.output<typeof fileView>;
+export type RepoMember = z.output<typeof repoMemberView>;
 
 export const reposPath = (org: string) => `/api/v1/orgs/${encodeURIComponent(org)}/repos`;
 export const repoPath = (org: string, repo: string) => `${reposPath(org)}/${encodeURIComponent(repo)}`;

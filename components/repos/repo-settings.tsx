@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -12,7 +12,8 @@ import { AlertIcon, InfoIcon, TrashIcon } from '@/components/ui/icons';
 import { Textarea } from '@/components/ui/textarea';
 import { useToast } from '@/components/ui/toast';
 import { isRepositoryVisibility, REPOSITORY_VISIBILITIES, type RepositoryVisibility } from '@/lib/authz/scopes';
-import { ApiClientError, apiFetch, errorMessage, fieldErrors, validate } from '@/lib/http/client';
+import { useForm } from '@/components/ui/use-form';
+import { apiFetch, validate } from '@/lib/http/client';
 import { updateRepoInput } from '@/lib/repos/schema';
 import { formatBytes } from './format';
 import { VISIBILITY_OPTIONS } from './labels';
@@ -70,49 +71,21 @@ function RepoSettingsForm({ orgSlug, repo }: { orgSlug: string; repo: RepoSettin
     isRepositoryVisibility(repo.visibility) ? repo.visibility : 'private',
   );
   const [description, setDescription] = useState(repo.description);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, errors, formError, pending, onSubmit } = useForm();
   const warning = visibilityWarning(repo.visibility, visibility);
 
-  // Focus the first invalid control once the errors are rendered: after an
-  // await the state update commits later than a requestAnimationFrame may run.
-  const [focusRequest, setFocusRequest] = useState(0);
-  useEffect(() => {
-    if (focusRequest) formRef.current?.querySelector<HTMLElement>('input[aria-invalid="true"], textarea[aria-invalid="true"], [aria-invalid="true"] input:checked')?.focus();
-  }, [focusRequest]);
-  const focusFirstInvalid = () => setFocusRequest((n) => n + 1);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    setFormError(null);
-    const checked = validate(updateRepoInput, { visibility, description });
-    if (checked.errors) {
-      setErrors(checked.errors);
-      focusFirstInvalid();
-      return;
-    }
-    setErrors({});
-    setPending(true);
-    try {
-      await apiFetch<Repo>(repoPath(orgSlug, repo.name), { method: 'PATCH', body: checked.data });
+  const submit = onSubmit({
+    check: () => validate(updateRepoInput, { visibility, description }),
+    send: async (body) => {
+      await apiFetch<Repo>(repoPath(orgSlug, repo.name), { method: 'PATCH', body });
       toast({ title: 'Settings saved', description: `${repo.name} is ${VISIBILITY_OPTIONS[visibility].label.toLowerCase()}.`, variant: 'success' });
       void queryClient.invalidateQueries({ queryKey: reposKey(orgSlug), exact: true });
       router.refresh(); // the header's badges and description
-    } catch (err) {
-      const byField = err instanceof ApiClientError ? fieldErrors(err.details) : {};
-      setErrors(byField);
-      if (Object.keys(byField).length) focusFirstInvalid();
-      else setFormError(errorMessage(err));
-    } finally {
-      setPending(false);
-    }
-  }
+    },
+  });
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate>
+    <form ref={formRef} onSubmit={submit} noValidate>
       <Card>
         <CardHeader>
           <div>

@@ -4,13 +4,11 @@ import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { FormError } from '@/components/ui/form-error';
 import { PackageIcon, PlusIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
-import { Skeleton } from '@/components/ui/skeleton';
+import { PagedList, TableSkeleton } from '@/components/ui/paged-list';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import { formatDateTime, formatRelative } from '@/components/members/format';
-import { errorMessage } from '@/lib/http/client';
+import { formatDateTime, formatRelative } from '@/components/ui/time';
 import { CreateRepoDialog } from './create-repo-dialog';
 import { exactBytes, formatBytes } from './format';
 import { FormatBadge, VisibilityBadge } from './repo-badges';
@@ -59,129 +57,85 @@ export function RepositoriesView({ org, canCreate }: RepositoriesViewProps) {
 function ReposTable({ orgSlug, emptyAction }: { orgSlug: string; emptyAction: ReactNode }) {
   const repos = useRepos(orgSlug);
 
-  if (repos.isPending) {
-    return (
-      <Table aria-label="Repositories" aria-busy="true">
-        <Head />
-        <TBody>
-          {[0, 1, 2].map((i) => (
-            <TR key={i}>
-              <TD>
-                <Skeleton className="h-4 w-32" />
-              </TD>
-              <TD>
-                <Skeleton className="h-5 w-12 rounded-full" />
-              </TD>
-              <TD>
-                <Skeleton className="h-5 w-16 rounded-full" />
-              </TD>
-              <TD>
-                <Skeleton className="h-4 w-48" />
-              </TD>
-              <TD>
-                <Skeleton className="ml-auto h-4 w-8" />
-              </TD>
-              <TD>
-                <Skeleton className="ml-auto h-4 w-14" />
-              </TD>
-              <TD>
-                <Skeleton className="h-4 w-20" />
-              </TD>
-            </TR>
-          ))}
-        </TBody>
-      </Table>
-    );
-  }
-
-  if (repos.isError) {
-    return (
-      <FormError title="The repositories could not be loaded.">
-        {errorMessage(repos.error)}{' '}
-        <button type="button" className="font-medium underline" onClick={() => repos.refetch()}>
-          Try again
-        </button>
-      </FormError>
-    );
-  }
-
-  const rows = repos.data.pages.flatMap((p) => p.items);
-  if (!rows.length) {
-    return (
-      <EmptyState
-        icon={<PackageIcon />}
-        title="No repositories yet"
-        description={
-          emptyAction
-            ? 'Repositories hold raw files and PyPI, npm and conda packages. Create one, then upload with curl, twine, npm or conda.'
-            : 'Repositories hold raw files and PyPI, npm and conda packages. None is shared with you yet: ask an admin of this organization for a role on one.'
-        }
-        action={emptyAction}
-      />
-    );
-  }
-
   return (
-    <>
-      <Table aria-label="Repositories">
-        <Head />
-        <TBody>
-          {rows.map((repo) => (
-            <TR key={repo.id}>
-              <TD className="font-medium">
-                <Link
-                  href={`/${orgSlug}/repositories/${encodeURIComponent(repo.name)}`}
-                  className="font-mono text-[13px] text-brand-700 hover:underline"
-                >
-                  {repo.name}
-                </Link>
-              </TD>
-              <TD>
-                <FormatBadge format={repo.format} />
-              </TD>
-              <TD>
-                <VisibilityBadge visibility={repo.visibility} />
-              </TD>
-              <TD className="max-w-xs text-fg-muted">
-                {repo.description ? (
-                  <span className="line-clamp-2" title={repo.description}>
-                    {repo.description}
-                  </span>
+    <PagedList
+      source={repos}
+      skeleton={
+        <TableSkeleton
+          label="Repositories"
+          head={<Head />}
+          cells={['h-4 w-32', 'h-5 w-12 rounded-full', 'h-5 w-16 rounded-full', 'h-4 w-48', 'ml-auto h-4 w-8', 'ml-auto h-4 w-14', 'h-4 w-20']}
+        />
+      }
+      errorTitle="The repositories could not be loaded."
+      empty={
+        <EmptyState
+          icon={<PackageIcon />}
+          title="No repositories yet"
+          description={
+            emptyAction
+              ? 'Repositories hold raw files and PyPI, npm and conda packages. Create one, then upload with curl, twine, npm or conda.'
+              : 'Repositories hold raw files and PyPI, npm and conda packages. None is shared with you yet: ask an admin of this organization for a role on one.'
+          }
+          action={emptyAction}
+        />
+      }
+      moreLabel="Load more repositories"
+    >
+      {(rows) => (
+        <Table aria-label="Repositories">
+          <Head />
+          <TBody>
+            {rows.map((repo) => (
+              <TR key={repo.id}>
+                <TD className="font-medium">
+                  <Link
+                    href={`/${orgSlug}/repositories/${encodeURIComponent(repo.name)}`}
+                    className="font-mono text-[13px] text-brand-700 hover:underline"
+                  >
+                    {repo.name}
+                  </Link>
+                </TD>
+                <TD>
+                  <FormatBadge format={repo.format} />
+                </TD>
+                <TD>
+                  <VisibilityBadge visibility={repo.visibility} />
+                </TD>
+                <TD className="max-w-xs text-fg-muted">
+                  {repo.description ? (
+                    <span className="line-clamp-2" title={repo.description}>
+                      {repo.description}
+                    </span>
+                  ) : (
+                    <span className="text-fg-subtle">—</span>
+                  )}
+                </TD>
+                {repo.permissions.includes('artifact:view') ? (
+                  <>
+                    <TD className="text-right tabular-nums">{repo.fileCount ?? 0}</TD>
+                    <TD className="text-right whitespace-nowrap tabular-nums" title={exactBytes(repo.totalBytes ?? 0)}>
+                      {formatBytes(repo.totalBytes ?? 0)}
+                    </TD>
+                  </>
                 ) : (
-                  <span className="text-fg-subtle">—</span>
+                  // Uploaders and distribution managers do not see the files.
+                  <>
+                    <TD className="text-right text-fg-subtle">—</TD>
+                    <TD className="text-right text-fg-subtle">—</TD>
+                  </>
                 )}
-              </TD>
-              {repo.permissions.includes('artifact:view') ? (
-                <>
-                  <TD className="text-right tabular-nums">{repo.fileCount ?? 0}</TD>
-                  <TD className="text-right whitespace-nowrap tabular-nums" title={exactBytes(repo.totalBytes ?? 0)}>
-                    {formatBytes(repo.totalBytes ?? 0)}
-                  </TD>
-                </>
-              ) : (
-                // Uploaders and distribution managers do not see the files.
-                <>
-                  <TD className="text-right text-fg-subtle">—</TD>
-                  <TD className="text-right text-fg-subtle">—</TD>
-                </>
-              )}
-              <TD className="whitespace-nowrap text-fg-muted">
-                <time dateTime={repo.updatedAt} title={formatDateTime(repo.updatedAt)}>
-                  {formatRelative(repo.updatedAt)}
-                </time>
-              </TD>
-            </TR>
-          ))}
-        </TBody>
-      </Table>
-      {repos.hasNextPage ? (
-        <div className="mt-3 flex justify-center">
-          <Button type="button" variant="secondary" size="sm" loading={repos.isFetchingNextPage} onClick={() => repos.fetchNextPage()}>
-            Load more repositories
-          </Button>
-        </div>
-      ) : null}
-    </>
+                <TD className="whitespace-nowrap text-fg-muted">
+                  <time dateTime={repo.updatedAt} title={formatDateTime(repo.updatedAt)}>
+                    {formatRelative(repo.updatedAt)}
+                  </time>
+                </TD>
+              </TR>
+            ))}
+          </TBody>
+        </Table>
+      )}
+    </PagedList>
   );
 }
 

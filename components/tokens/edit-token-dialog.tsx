@@ -1,7 +1,7 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
@@ -9,12 +9,13 @@ import { FormError } from '@/components/ui/form-error';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { useToast } from '@/components/ui/toast';
-import { ApiClientError, apiFetch, errorMessage, fieldErrors, validate } from '@/lib/http/client';
+import { useForm, type Checked } from '@/components/ui/use-form';
+import { apiFetch, validate } from '@/lib/http/client';
 import { updateTokenInput } from '@/lib/tokens/schema';
 import { ExpiryField } from './expiry-field';
 import { expiryFields, type ExpiryChoice, type Token } from './model';
 import { tokenPath, tokensKey } from './queries';
-import { formatDate, formatRelative, useNow } from './time';
+import { formatDate, formatRelative, useNow } from '@/components/ui/time';
 
 type Choice = ExpiryChoice | 'keep';
 
@@ -27,7 +28,6 @@ export type EditTokenDialogProps = {
 export function EditTokenDialog({ token, onOpenChange }: EditTokenDialogProps) {
   const id = useId();
   const formId = `${id}-form`;
-  const formRef = useRef<HTMLFormElement>(null);
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const now = useNow();
@@ -35,9 +35,7 @@ export function EditTokenDialog({ token, onOpenChange }: EditTokenDialogProps) {
   const [description, setDescription] = useState('');
   const [choice, setChoice] = useState<Choice>('keep');
   const [date, setDate] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { formRef, errors, setErrors, formError, pending, onSubmit, reset } = useForm();
   const [shown, setShown] = useState<Token | null>(null);
 
   // Start from the token's values each time the dialog opens (adjusting state during render).
@@ -48,9 +46,7 @@ export function EditTokenDialog({ token, onOpenChange }: EditTokenDialogProps) {
       setDescription(token.description);
       setChoice('keep');
       setDate('');
-      setErrors({});
-      setFormError(null);
-      setPending(false);
+      reset();
     }
   }
 
@@ -64,55 +60,43 @@ export function EditTokenDialog({ token, onOpenChange }: EditTokenDialogProps) {
         : `${new Date(token.expiresAt).getTime() > now ? 'Expires' : 'Expired'} ${formatRelative(token.expiresAt, now)}, on ${formatDate(token.expiresAt)}.`
       : 'Never expires.';
 
-  const focusFirstInvalid = () =>
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  // The API's expiresIn / expiresAt are the form's expiry select and date field.
+  const toFields = (raw: Record<string, string>) =>
+    Object.fromEntries(
+      Object.entries(raw).map(([k, v]) => [k === 'expiresIn' ? 'expiry' : k === 'expiresAt' ? (choice === 'custom' ? 'expiryDate' : 'expiry') : k, v]),
+    );
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending || !token) return;
-    setFormError(null);
+  /** Only what changed is sent; nothing changed closes the dialog. */
+  function check(): Checked<Record<string, unknown>> | null {
+    if (!token) return null;
     const body: Record<string, unknown> = {};
     if (name !== token.name) body.name = name;
     if (description !== token.description) body.description = description;
     if (choice !== 'keep') {
       const expiry = expiryFields(choice, date);
-      if (expiry.error) {
-        setErrors({ expiryDate: expiry.error });
-        focusFirstInvalid();
-        return;
-      }
+      if (expiry.error) return { data: null, errors: { expiryDate: expiry.error } };
       Object.assign(body, expiry.fields);
     }
-    const toFields = (raw: Record<string, string>) =>
-      Object.fromEntries(
-        Object.entries(raw).map(([k, v]) => [k === 'expiresIn' ? 'expiry' : k === 'expiresAt' ? (choice === 'custom' ? 'expiryDate' : 'expiry') : k, v]),
-      );
     const checked = validate(updateTokenInput, body);
-    if (checked.errors) {
-      setErrors(toFields(checked.errors));
-      focusFirstInvalid();
-      return;
-    }
+    if (checked.errors) return { data: null, errors: toFields(checked.errors) };
     if (Object.keys(body).length === 0) {
       close();
-      return;
+      return null;
     }
-    setErrors({});
-    setPending(true);
-    try {
-      await apiFetch(tokenPath(token.id), { method: 'PATCH', body: checked.data });
+    return checked;
+  }
+
+  const submit = onSubmit({
+    check,
+    send: async (body) => {
+      if (!token) return;
+      await apiFetch(tokenPath(token.id), { method: 'PATCH', body });
       toast({ title: 'Token updated', description: `Changes to ${name.trim() || token.name} are saved.`, variant: 'success' });
       void queryClient.invalidateQueries({ queryKey: tokensKey });
       close();
-    } catch (err) {
-      const byField = err instanceof ApiClientError ? toFields(fieldErrors(err.details)) : {};
-      setErrors(byField);
-      if (Object.keys(byField).length) focusFirstInvalid();
-      else setFormError(errorMessage(err));
-    } finally {
-      setPending(false);
-    }
-  }
+    },
+    fieldKeys: toFields,
+  });
 
   return (
     <Dialog
@@ -132,7 +116,7 @@ export function EditTokenDialog({ token, onOpenChange }: EditTokenDialogProps) {
         </>
       }
     >
-      <form id={formId} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+      <form id={formId} ref={formRef} onSubmit={submit} noValidate className="space-y-4">
         <FormError>{formError}</FormError>
         <Field htmlFor={`${id}-name`} label="Name" error={errors.name} required>
           <Input name="name" value={name} onChange={(e) => setName(e.target.value)} maxLength={100} autoComplete="off" required data-autofocus="" />

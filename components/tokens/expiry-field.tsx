@@ -6,7 +6,7 @@ import { AlertIcon } from '@/components/ui/icons';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { dateInputValue, EXPIRY_CHOICES, expiryTime, NEVER_EXPIRES_WARNING, type ExpiryChoice } from './model';
-import { formatDate, useNow } from './time';
+import { formatDate, useNow } from '@/components/ui/time';
 
 export type ExpiryFieldProps<C extends string> = {
   /** Base for the control ids: `${id}-expiry`, `${id}-expiry-date`. */

@@ -4,14 +4,16 @@
 import type { z } from 'zod';
 import { ACCESS_TO_REPO_ROLE, TOKEN_ACCESS, type TokenAccess } from '@/lib/authz/scopes';
 import { REPO_ROLE_SCOPES } from '@/lib/authz/roles';
-import type { tokenView } from '@/lib/tokens/schema';
+import type { repoView } from '@/lib/repos/schema';
+import type { scopeListView, tokenView } from '@/lib/tokens/schema';
 
 export type Token = z.output<typeof tokenView>;
 export type TokenStatus = Token['status'];
 export type CreatedToken = { token: Token; secret: string };
 
-export type ScopeItem = { scope: string; level: string; appliesTo: string; category: string; description: string };
-export type RepoSummary = { id: string; name: string; format: string; visibility: string; permissions: string[] };
+export type ScopeList = z.output<typeof scopeListView>;
+export type ScopeItem = ScopeList['items'][number];
+export type RepoSummary = Pick<z.output<typeof repoView>, 'id' | 'name' | 'format' | 'visibility' | 'permissions'>;
 
 // ── access levels (resource tokens) ──────────────────────────────────────────────────────
 

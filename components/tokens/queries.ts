@@ -6,9 +6,8 @@
 // ever lands in the query or mutation cache.
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/http/client';
-import type { RepoSummary, ScopeItem, Token, TokenStatus } from './model';
-
-type Page<T> = { items: T[]; nextCursor: string | null };
+import type { Page } from '@/lib/http/pagination';
+import type { RepoSummary, ScopeList, Token, TokenStatus } from './model';
 
 export const TOKENS_PATH = '/api/v1/tokens';
 export const tokenPath = (id: string) => `${TOKENS_PATH}/${encodeURIComponent(id)}`;
@@ -51,7 +50,7 @@ export function useTokens(org: string, status: TokenStatus) {
 export function useScopes() {
   return useQuery({
     queryKey: scopesKey,
-    queryFn: ({ signal }) => apiFetch<{ items: ScopeItem[] }>('/api/v1/scopes', { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => apiFetch<ScopeList>('/api/v1/scopes', { signal }).then((r) => r.items),
     staleTime: Infinity,
   });
 }

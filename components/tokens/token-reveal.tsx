@@ -6,7 +6,7 @@ import { Field } from '@/components/ui/field';
 import { AlertIcon } from '@/components/ui/icons';
 import { SecretField } from '@/components/ui/secret-field';
 import { grantSummary, type CreatedToken } from './model';
-import { formatDate, useNow } from './time';
+import { formatDate, useNow } from '@/components/ui/time';
 import { UsageSnippets } from './usage-snippets';
 
 export type TokenRevealProps = {

@@ -4,19 +4,19 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
-import { FormError } from '@/components/ui/form-error';
 import { AlertIcon, CheckIcon, KeyIcon, PlusIcon } from '@/components/ui/icons';
 import { Skeleton } from '@/components/ui/skeleton';
+import { PagedList, TableSkeleton } from '@/components/ui/paged-list';
+import { useRowActions } from '@/components/ui/row-actions';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
-import { apiFetch, errorMessage } from '@/lib/http/client';
+import { apiFetch } from '@/lib/http/client';
 import { EditTokenDialog } from './edit-token-dialog';
-import { expiryState, grantLines, grantSummary, type CreatedToken, type Token, type TokenStatus } from './model';
+import { expiryState, grantLines, grantSummary, type CreatedToken, type ExpiryState, type Token, type TokenStatus } from './model';
 import { tokenPath, tokensKey, useTokens } from './queries';
-import { formatDateTime, formatRelative, useNow } from './time';
+import { formatDateTime, formatRelative, useNow } from '@/components/ui/time';
 import { TokenReveal } from './token-reveal';
 
 export type TokensTableProps = {
@@ -27,7 +27,13 @@ export type TokensTableProps = {
 };
 
 const nameId = (id: string) => `token-${id}-name`;
-const dangerGhost = 'text-danger-700! hover:bg-danger-50! hover:text-danger-800!';
+
+const NAME_SKELETON = (
+  <>
+    <Skeleton className="h-4 w-40" />
+    <Skeleton className="mt-1.5 h-3 w-24" />
+  </>
+);
 
 /** A time: relative once the clock is known in the browser, the ISO date before (server render, hydration). */
 function When({ at, now, prefix = '' }: { at: string; now: number | null; prefix?: string }) {
@@ -39,41 +45,27 @@ function When({ at, now, prefix = '' }: { at: string; now: number | null; prefix
   );
 }
 
+/** How each expiry state looks: a badge of a colour, or plain text with these classes. */
+const EXPIRY_LOOK = {
+  revoked: { prefix: 'Revoked ', badge: 'danger' },
+  expired: { prefix: 'Expired ', className: 'font-medium text-danger-700' },
+  soon: { prefix: 'Expires ', badge: 'warning' },
+  later: { prefix: 'Expires ', className: 'text-fg-muted' },
+} as const satisfies Record<Exclude<ExpiryState['kind'], 'never'>, { prefix: string; badge?: 'danger' | 'warning'; className?: string }>;
+
 function Expiry({ token, now }: { token: Token; now: number | null }) {
   const state = expiryState(token, now ?? 0);
-  switch (state.kind) {
-    case 'never':
-      return (
-        <Badge variant="warning" title="This token never expires: revoke it when it is no longer needed.">
-          <AlertIcon />
-          Never
-        </Badge>
-      );
-    case 'revoked':
-      return (
-        <Badge variant="danger">
-          <When at={state.at} now={now} prefix="Revoked " />
-        </Badge>
-      );
-    case 'expired':
-      return (
-        <span className="font-medium text-danger-700">
-          <When at={state.at} now={now} prefix="Expired " />
-        </span>
-      );
-    case 'soon':
-      return (
-        <Badge variant="warning">
-          <When at={state.at} now={now} prefix="Expires " />
-        </Badge>
-      );
-    case 'later':
-      return (
-        <span className="text-fg-muted">
-          <When at={state.at} now={now} prefix="Expires " />
-        </span>
-      );
+  if (state.kind === 'never') {
+    return (
+      <Badge variant="warning" title="This token never expires: revoke it when it is no longer needed.">
+        <AlertIcon />
+        Never
+      </Badge>
+    );
   }
+  const look: { prefix: string; badge?: 'danger' | 'warning'; className?: string } = EXPIRY_LOOK[state.kind];
+  const when = <When at={state.at} now={now} prefix={look.prefix} />;
+  return look.badge ? <Badge variant={look.badge}>{when}</Badge> : <span className={look.className}>{when}</span>;
 }
 
 const EMPTY: Record<TokenStatus, { title: string; description: string }> = {
@@ -93,9 +85,6 @@ export function TokensTable({ org, status, onCreate, publicUrl }: TokensTablePro
   const tokens = useTokens(org, status);
   const now = useNow();
   const [editing, setEditing] = useState<Token | null>(null);
-  const [reissuing, setReissuing] = useState<Token | null>(null);
-  const [revoking, setRevoking] = useState<Token | null>(null);
-  const [deleting, setDeleting] = useState<Token | null>(null);
   // A reissued secret: component state only, gone when the dialog closes.
   const [revealed, setRevealed] = useState<CreatedToken | null>(null);
 
@@ -129,195 +118,131 @@ export function TokensTable({ org, status, onCreate, publicUrl }: TokensTablePro
     }
   }
 
-  let body;
-  if (tokens.isPending) {
-    body = (
-      <Table aria-label="Tokens" aria-busy="true">
-        <Head />
-        <TBody>
-          {[0, 1, 2].map((i) => (
-            <TR key={i}>
-              <TD>
-                <Skeleton className="h-4 w-40" />
-                <Skeleton className="mt-1.5 h-3 w-24" />
-              </TD>
-              <TD>
-                <Skeleton className="h-4 w-36" />
-              </TD>
-              <TD>
-                <Skeleton className="h-4 w-24" />
-              </TD>
-              <TD>
-                <Skeleton className="h-4 w-24" />
-              </TD>
-              <TD />
-            </TR>
-          ))}
-        </TBody>
-      </Table>
-    );
-  } else if (tokens.isError) {
-    body = (
-      <FormError title="Your tokens could not be loaded.">
-        {errorMessage(tokens.error)}{' '}
-        <button type="button" className="font-medium underline" onClick={() => tokens.refetch()}>
-          Try again
-        </button>
-      </FormError>
-    );
-  } else if (tokens.data.length === 0) {
-    body = (
-      <EmptyState
-        icon={<KeyIcon />}
-        title={EMPTY[status].title}
-        description={EMPTY[status].description}
-        action={
-          status === 'active' ? (
-            <Button type="button" onClick={onCreate}>
-              <PlusIcon />
-              Create token
-            </Button>
-          ) : null
-        }
-      />
-    );
-  } else {
-    body = (
-      <Table aria-label="Tokens">
-        <Head />
-        <TBody>
-          {tokens.data.map((token) => (
-            <TR key={token.id}>
-              <TD className="max-w-72">
-                <div id={nameId(token.id)} className="truncate font-medium text-fg">
-                  {token.name}
-                </div>
-                {token.description ? (
-                  <div className="truncate text-xs text-fg-muted" title={token.description}>
-                    {token.description}
+  const { buttons, dialog } = useRowActions<Token>([
+    { label: 'Edit', when: (t) => t.status !== 'revoked', run: setEditing },
+    {
+      label: 'Reissue',
+      when: (t) => t.status === 'active',
+      confirm: {
+        title: (t) => `Reissue ${t.name}?`,
+        body: () => (
+          <p>
+            A new secret replaces the current one, which stops working at once: update every tool and CI job that uses it.
+            The name, access and expiry stay the same.
+          </p>
+        ),
+        label: 'Reissue token',
+      },
+      run: reissue,
+    },
+    {
+      label: 'Revoke',
+      danger: true,
+      when: (t) => t.status !== 'revoked',
+      confirm: {
+        title: (t) => `Revoke ${t.name}?`,
+        body: () => (
+          <p>
+            The token stops working at once, for good: revocation cannot be undone. It stays listed under Revoked for the
+            record.
+          </p>
+        ),
+        label: 'Revoke token',
+      },
+      run: revoke,
+    },
+    {
+      label: 'Delete',
+      danger: true,
+      confirm: {
+        title: (t) => `Delete ${t.name}?`,
+        body: () => <p>The token stops working at once and disappears from this list. The audit log keeps a record of it.</p>,
+        label: 'Delete token',
+      },
+      run: remove,
+    },
+  ]);
+
+  const body = (
+    <PagedList
+      source={tokens}
+      skeleton={<TableSkeleton label="Tokens" head={<Head />} cells={[NAME_SKELETON, 'h-4 w-36', 'h-4 w-24', 'h-4 w-24', null]} />}
+      errorTitle="Your tokens could not be loaded."
+      empty={
+        <EmptyState
+          icon={<KeyIcon />}
+          title={EMPTY[status].title}
+          description={EMPTY[status].description}
+          action={
+            status === 'active' ? (
+              <Button type="button" onClick={onCreate}>
+                <PlusIcon />
+                Create token
+              </Button>
+            ) : null
+          }
+        />
+      }
+    >
+      {(rows) => (
+        <Table aria-label="Tokens">
+          <Head />
+          <TBody>
+            {rows.map((token) => (
+              <TR key={token.id}>
+                <TD className="max-w-72">
+                  <div id={nameId(token.id)} className="truncate font-medium text-fg">
+                    {token.name}
                   </div>
-                ) : null}
-                <div className="mt-0.5 font-mono text-xs text-fg-subtle">
-                  <span className="sr-only">Secret: </span>
-                  {token.prefix}…{token.lastFour}
-                </div>
-              </TD>
-              <TD className="max-w-80">
-                <div className="flex min-w-0 items-center gap-2">
-                  <Badge variant={token.type === 'resource' ? 'brand' : 'neutral'}>{token.type === 'resource' ? 'Resource' : 'Scope'}</Badge>
-                  <span className="truncate text-fg" title={grantLines(token).join('\n')}>
-                    {grantSummary(token)}
-                  </span>
-                </div>
-              </TD>
-              <TD className="whitespace-nowrap">
-                {token.lastUsedAt ? (
-                  <>
-                    <div className="text-fg">
-                      <When at={token.lastUsedAt} now={now} />
+                  {token.description ? (
+                    <div className="truncate text-xs text-fg-muted" title={token.description}>
+                      {token.description}
                     </div>
-                    {token.lastUsedAddress ? <div className="font-mono text-xs text-fg-muted">{token.lastUsedAddress}</div> : null}
-                  </>
-                ) : (
-                  <span className="text-fg-subtle">Never used</span>
-                )}
-              </TD>
-              <TD className="whitespace-nowrap">
-                <Expiry token={token} now={now} />
-              </TD>
-              <TD className="text-right whitespace-nowrap">
-                <div className="inline-flex items-center gap-0.5">
-                  {token.status !== 'revoked' ? (
-                    <Button type="button" variant="ghost" size="sm" aria-describedby={nameId(token.id)} onClick={() => setEditing(token)}>
-                      Edit
-                    </Button>
                   ) : null}
-                  {token.status === 'active' ? (
-                    <Button type="button" variant="ghost" size="sm" aria-describedby={nameId(token.id)} onClick={() => setReissuing(token)}>
-                      Reissue
-                    </Button>
-                  ) : null}
-                  {token.status !== 'revoked' ? (
-                    <Button
-                      type="button"
-                      variant="ghost"
-                      size="sm"
-                      className={dangerGhost}
-                      aria-describedby={nameId(token.id)}
-                      onClick={() => setRevoking(token)}
-                    >
-                      Revoke
-                    </Button>
-                  ) : null}
-                  <Button
-                    type="button"
-                    variant="ghost"
-                    size="sm"
-                    className={dangerGhost}
-                    aria-describedby={nameId(token.id)}
-                    onClick={() => setDeleting(token)}
-                  >
-                    Delete
-                  </Button>
-                </div>
-              </TD>
-            </TR>
-          ))}
-        </TBody>
-      </Table>
-    );
-  }
+                  <div className="mt-0.5 font-mono text-xs text-fg-subtle">
+                    <span className="sr-only">Secret: </span>
+                    {token.prefix}…{token.lastFour}
+                  </div>
+                </TD>
+                <TD className="max-w-80">
+                  <div className="flex min-w-0 items-center gap-2">
+                    <Badge variant={token.type === 'resource' ? 'brand' : 'neutral'}>{token.type === 'resource' ? 'Resource' : 'Scope'}</Badge>
+                    <span className="truncate text-fg" title={grantLines(token).join('\n')}>
+                      {grantSummary(token)}
+                    </span>
+                  </div>
+                </TD>
+                <TD className="whitespace-nowrap">
+                  {token.lastUsedAt ? (
+                    <>
+                      <div className="text-fg">
+                        <When at={token.lastUsedAt} now={now} />
+                      </div>
+                      {token.lastUsedAddress ? <div className="font-mono text-xs text-fg-muted">{token.lastUsedAddress}</div> : null}
+                    </>
+                  ) : (
+                    <span className="text-fg-subtle">Never used</span>
+                  )}
+                </TD>
+                <TD className="whitespace-nowrap">
+                  <Expiry token={token} now={now} />
+                </TD>
+                <TD className="text-right whitespace-nowrap">
+                  <div className="inline-flex items-center gap-0.5">{buttons(token, nameId(token.id))}</div>
+                </TD>
+              </TR>
+            ))}
+          </TBody>
+        </Table>
+      )}
+    </PagedList>
+  );
 
   return (
     <>
       {body}
       <EditTokenDialog token={editing} onOpenChange={(open) => (open ? null : setEditing(null))} />
-      <ConfirmDialog
-        open={reissuing !== null}
-        onOpenChange={(open) => (open ? null : setReissuing(null))}
-        title={`Reissue ${reissuing?.name ?? 'token'}?`}
-        body={
-          <p>
-            A new secret replaces the current one, which stops working at once: update every tool and CI job that uses it.
-            The name, access and expiry stay the same.
-          </p>
-        }
-        confirmLabel="Reissue token"
-        onConfirm={async () => {
-          if (reissuing) await reissue(reissuing);
-        }}
-      />
-      <ConfirmDialog
-        open={revoking !== null}
-        onOpenChange={(open) => (open ? null : setRevoking(null))}
-        title={`Revoke ${revoking?.name ?? 'token'}?`}
-        body={
-          <p>
-            The token stops working at once, for good: revocation cannot be undone. It stays listed under Revoked for the
-            record.
-          </p>
-        }
-        confirmLabel="Revoke token"
-        variant="danger"
-        onConfirm={async () => {
-          if (revoking) await revoke(revoking);
-        }}
-      />
-      <ConfirmDialog
-        open={deleting !== null}
-        onOpenChange={(open) => (open ? null : setDeleting(null))}
-        title={`Delete ${deleting?.name ?? 'token'}?`}
-        body={
-          <p>
-            The token stops working at once and disappears from this list. The audit log keeps a record of it.
-          </p>
-        }
-        confirmLabel="Delete token"
-        variant="danger"
-        onConfirm={async () => {
-          if (deleting) await remove(deleting);
-        }}
-      />
+      {dialog}
       <Dialog
         open={revealed !== null}
         onOpenChange={(open) => (open ? null : setRevealed(null))}

@@ -12,6 +12,9 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import type { z } from 'zod';
+import type { orgRoleSummary, userSummary } from '../../lib/accounts/schema';
+import type { createdInvitation } from '../../lib/invitations/schema';
 import { expect, type Api, type ApiResponse } from '../support/fixtures';
 import type { RunningServer } from '../support/server';
 
@@ -76,8 +79,8 @@ export function detailPaths(res: ApiResponse): string[] {
 
 // ── accounts ──────────────────────────────────────────────────────────────────────────────
 
-export type User = { id: string; email: string; name: string };
-export type OrgSummary = { slug: string; name: string; role: string };
+export type User = z.output<typeof userSummary>;
+export type OrgSummary = z.output<typeof orgRoleSummary>;
 export type Account = {
   user: User;
   org: OrgSummary;
@@ -125,17 +128,7 @@ export function whoami(api: Api, cookie: string) {
 
 // ── invitations ───────────────────────────────────────────────────────────────────────────
 
-export type Invitation = {
-  id: string;
-  email: string;
-  role: string;
-  repositories: { repo: string; role: string }[];
-  invitedBy: string | null;
-  createdAt: string;
-  expiresAt: string;
-  acceptUrl: string;
-  emailed: boolean;
-};
+export type Invitation = z.output<typeof createdInvitation>;
 
 export const SECRET_RE = /^tgi_[0-9A-Za-z]{38}$/;
 

@@ -2,5 +2,9 @@
  * Shapes shared by the invitation specs (invitations-manage, invitations-accept).
  */
 
-export type Page<T> = { items: T[]; nextCursor: string | null };
-export type PublicInvitation = { org: { slug: string; name: string }; email: string; role: string; expiresAt: string; existingUser: boolean };
+import type { z } from 'zod';
+import type { Page } from '../../lib/http/pagination';
+import type { publicInvitation } from '../../lib/invitations/schema';
+
+export type { Page };
+export type PublicInvitation = z.output<typeof publicInvitation>;

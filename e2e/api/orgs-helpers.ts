@@ -2,5 +2,9 @@
  * Shapes shared by the organization and member specs (orgs, members).
  */
 
-export type MemberView = { userId: string; email: string; name: string; role: string; joinedAt: string };
-export type Page<T> = { items: T[]; nextCursor: string | null };
+import type { z } from 'zod';
+import type { Page } from '../../lib/http/pagination';
+import type { memberView } from '../../lib/orgs/schema';
+
+export type MemberView = z.output<typeof memberView>;
+export type { Page };

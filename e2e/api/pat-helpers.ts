@@ -13,48 +13,23 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type { z } from 'zod';
+import type { Page } from '../../lib/http/pagination';
+import type { fileView, repoMemberView, repoView } from '../../lib/repos/schema';
+import type { tokenView } from '../../lib/tokens/schema';
 import { expect, type Api, type ApiResponse } from '../support/fixtures';
 import { startServer, testDatabaseKind, type RunningServer } from '../support/server';
 
 // ── shapes ────────────────────────────────────────────────────────────────────────────────
 
-export type Repo = {
-  id: string;
-  name: string;
-  format: string;
-  visibility: string;
-  description: string;
-  createdAt: string;
-  updatedAt: string;
-  fileCount: number | null;
-  totalBytes: number | null;
-  urls: Record<string, string>;
-  permissions: string[];
-};
-
-export type RepoFile = { path: string; size: number; sha256: string; contentType: string; uploader: string | null; createdAt: string };
-export type RepoMember = { userId: string; email: string; name?: string; role: string };
-export type Page<T> = { items: T[]; nextCursor: string | null };
+// The views are the server's own schemas (type-only imports: nothing of lib/ runs in the specs).
+export type Repo = z.output<typeof repoView>;
+export type RepoFile = z.output<typeof fileView>;
+export type RepoMember = z.output<typeof repoMemberView>;
+export type { Page };
 
 export type ResourceGrant = { repo: string; access: 'read' | 'upload' | 'write' | 'manage' };
-export type Token = {
-  id: string;
-  name: string;
-  description: string;
-  type: 'resource' | 'scope';
-  status: 'active' | 'expired' | 'revoked';
-  prefix: string;
-  lastFour: string;
-  resources?: ResourceGrant[];
-  scopes?: string[];
-  repositories?: '*' | string[];
-  org: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-  lastUsedAddress: string | null;
-  createdAt: string;
-};
+export type Token = z.output<typeof tokenView>;
 export type CreatedToken = { token: Token; secret: string };
 
 /** PRODUCT.md "Credentials": `tgp_` + 32 base62 + 6 base62 checksum characters. */

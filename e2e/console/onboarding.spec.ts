@@ -3,12 +3,14 @@
  * organization, an invitation accepted in another browser, a role change, a removal that signs the
  * removed member out. No console errors in either browser along the way.
  */
+import type { z } from 'zod';
+import type { Page } from '../../lib/http/pagination';
+import type { memberView } from '../../lib/orgs/schema';
 import { test as base, expect } from '../support/fixtures';
 import { PASSWORD, uid, type OrgSummary } from '../api/helpers';
 import { cookieHeaderOf, escapeRegExp, orgSwitcher, watchConsole } from './helpers';
 
-type Member = { userId: string; email: string; name: string; role: string };
-type Page<T> = { items: T[]; nextCursor: string | null };
+type Member = z.output<typeof memberView>;
 
 /**
  * The first-run page (/signup as "Create the first account") exists only while the server has no

@@ -2,11 +2,13 @@
  * Organization settings in a real browser: owners change the name and the default visibility of new
  * repositories; plain members only read them.
  */
+import type { z } from 'zod';
+import type { orgView } from '../../lib/orgs/schema';
 import { test, expect } from '../support/fixtures';
 import { addMember, signup, uid } from '../api/helpers';
 import { orgSwitcher, useSessionCookie, watchConsole } from './helpers';
 
-type OrgView = { slug: string; name: string; role: string; settings: { defaultVisibility: string } };
+type OrgView = z.output<typeof orgView>;
 
 test('an owner changes the name and default visibility: toast, and the values persist', async ({ page, api, baseURL }) => {
   const consoleErrors = watchConsole(page);

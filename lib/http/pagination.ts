@@ -21,3 +21,5 @@ export function toPage<T extends { id: string }, R>(rows: T[], q: PageQuery, map
 }
 
 export const pageSchema = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+/** One page of a list as the API answers it: the output of `pageSchema(item)`, for clients and specs. */
+export type Page<T> = z.output<ReturnType<typeof pageSchema<z.ZodType<T>>>>;

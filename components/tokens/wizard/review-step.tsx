@@ -5,7 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { AlertIcon } from '@/components/ui/icons';
 import { ACCESS_LABELS, EXPIRY_CHOICES, expiryTime, NEVER_EXPIRES_WARNING, repoLabel, type ScopeItem } from '../model';
-import { formatDate, useNow } from '../time';
+import { formatDate, useNow } from '@/components/ui/time';
 import type { StepIndex, WizardState } from './state';
 
 export type ReviewStepProps = {

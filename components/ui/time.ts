@@ -1,9 +1,11 @@
 'use client';
 
-// Times as the token pages show them. The clock is read through useNow(),
-// which is null during server rendering and hydration: anything relative
-// ("in 3 days") or locale-dependent renders only in the browser, so the
-// server's HTML and the first client render always agree.
+// Times and dates as every console page shows them, in the viewer's locale
+// and time zone. Locale-dependent text must not be part of the server's HTML:
+// lists render it once their data has arrived in the browser, and pages that
+// render on the server read the clock through useNow(), which is null during
+// server rendering and hydration, so the server's HTML and the first client
+// render always agree.
 import { useSyncExternalStore } from 'react';
 
 const TICK_MS = 30_000;
@@ -55,8 +57,8 @@ const fmt = () =>
 export const formatDate = (at: string | number) => fmt().date.format(new Date(at));
 export const formatDateTime = (at: string | number) => fmt().dateTime.format(new Date(at));
 
-/** "in 3 days", "5 minutes ago", "yesterday". */
-export function formatRelative(at: string | number, now: number): string {
+/** "in 3 days", "5 minutes ago", "yesterday"; from `now` (default: the clock, for client-only renders). */
+export function formatRelative(at: string | number, now: number = Date.now()): string {
   const seconds = Math.round((new Date(at).getTime() - now) / 1000);
   const abs = Math.abs(seconds);
   const r = fmt().relative;
