@@ -1,4 +1,4 @@
-// The one door to configuration (API.md "Running the server"): every variable
+// The one door to configuration (docs/http.md "Server"): every variable
 // is parsed and defaulted here, once. Nothing else reads process.env.
 import crypto from 'node:crypto';
 import fs from 'node:fs';

@@ -1,4 +1,4 @@
-// Organization roles as the console names and explains them (PRODUCT.md "Roles and permissions").
+// Organization roles as the console names and explains them (docs/permissions.md "Roles").
 import { ORG_ROLES, type OrgRole } from '@/lib/authz/scopes';
 
 export const ROLE_LABELS: Record<OrgRole, string> = {

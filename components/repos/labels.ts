@@ -1,5 +1,5 @@
 // Repository formats, visibilities and repository roles as the console names
-// and explains them (PRODUCT.md "Domain" and "Roles and permissions").
+// and explains them (docs/permissions.md "The domain in one paragraph" and "Roles and permissions").
 // Plain data, no 'use client': server components (the repository header) read it too.
 import type { RepoRole, RepositoryVisibility } from '@/lib/authz/scopes';
 import type { RepositoryFormat } from '@/lib/repos/schema';

@@ -1,6 +1,6 @@
 /**
  * Accounts: sign-up, sign-in, sign-out, the current user, closed sign-up, unknown API paths and
- * the OpenAPI document (API.md "Accounts and organizations", "Conventions").
+ * the OpenAPI document (docs/http.md "Accounts and organizations", "Conventions").
  */
 import { test, expect } from '../support/fixtures';
 import { startServer } from '../support/server';

@@ -1,5 +1,5 @@
 /**
- * The conda channel (API.md "Native tool routes") against a real server. There is no conda client
+ * The conda channel (docs/http.md "Package-tool routes") against a real server. There is no conda client
  * in Debian, so packages are built with Debian's conda-package-handling (`cph`, what conda-build
  * uses), uploaded and fetched with the real `curl`, unpacked again with `cph`, and the index
  * documents are checked field by field against the channel format conda reads: repodata.json per

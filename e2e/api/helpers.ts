@@ -42,7 +42,7 @@ export const PASSWORD = 'correct horse battery staple';
 
 export type ErrorBody = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
 
-/** Asserts the API.md error shape, and no stack trace leaking into the body. */
+/** Asserts the docs/http.md error shape, and no stack trace leaking into the body. */
 export function expectErrorShape(res: ApiResponse, context = ''): ErrorBody {
   const where = context ? ` (${context})` : '';
   expect(res.headers.get('content-type') ?? '', `JSON content type${where}: ${res.text.slice(0, 300)}`).toMatch(/application\/json/i);
@@ -168,7 +168,7 @@ export async function addMember(api: Api, ownerCookie: string, org: string, role
   return { user: res.json.user, email, password: PASSWORD, cookie: res.cookie };
 }
 
-/** A secret with the right shape and checksum that no invitation has (PRODUCT.md "Credentials"). */
+/** A secret with the right shape and checksum that no invitation has (docs/permissions.md "Credentials"). */
 export function wellFormedUnknownSecret(kind = 'i'): string {
   const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
   let body = '';

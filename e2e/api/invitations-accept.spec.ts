@@ -1,5 +1,5 @@
 /**
- * Invitations, using them (API.md "Accounts and organizations", PRODUCT.md "Credentials"): looking
+ * Invitations, using them (docs/http.md "Accounts and organizations", docs/permissions.md "Credentials"): looking
  * up and accepting; single use; expiry; the accept link on PUBLIC_URL; e-mail delivery over a real
  * SMTP server.
  */

@@ -1,5 +1,5 @@
 /**
- * Invitations, managing them (API.md "Accounts and organizations", PRODUCT.md "Credentials"):
+ * Invitations, managing them (docs/http.md "Accounts and organizations", docs/permissions.md "Credentials"):
  * creating, listing, repository roles, re-inviting, who may invite whom, and revoking.
  */
 import { test, expect } from '../support/fixtures';

@@ -1,5 +1,5 @@
 /**
- * Malformed request bodies against every management endpoint that takes one (API.md "Conventions":
+ * Malformed request bodies against every management endpoint that takes one (docs/http.md "Conventions":
  * no request, however malformed, gets a 500 or a stack trace; errors have the `{"error": {…}}` shape).
  * Bodies that are not JSON or not objects, wrong types, huge and strange strings, prototype pollution,
  * unicode and control characters, slugs.
@@ -295,7 +295,7 @@ test.describe('unicode and control characters', () => {
       expectError(res, 400, 'invalid_request', `slug ${JSON.stringify(slug)}`);
       expect(detailPaths(res), `slug ${JSON.stringify(slug)}`).toContain('slug');
       expect(detailPaths(res).every((p) => p === 'slug'), `slug ${JSON.stringify(slug)}`).toBe(true);
-      // API.md: one entry per bad field
+      // docs/http.md: one entry per bad field
       if (detailPaths(res).length !== 1) extraDetails.push(`${JSON.stringify(slug)}: ${JSON.stringify(detailPaths(res))}`);
     }
     expect(extraDetails, 'slugs answered with more than one detail entry for the one bad field').toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * Malformed requests around the body (API.md "Conventions": no request, however malformed, gets a
+ * Malformed requests around the body (docs/http.md "Conventions": no request, however malformed, gets a
  * 500 or a stack trace; errors have the `{"error": {…}}` shape): bad path parameters sent byte for
  * byte, bad query parameters, bad credentials and unsupported methods.
  */

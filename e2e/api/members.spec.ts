@@ -1,5 +1,5 @@
 /**
- * Organization members (API.md "Accounts and organizations", PRODUCT.md "Roles and permissions",
+ * Organization members (docs/http.md "Accounts and organizations", docs/permissions.md "Roles",
  * "Audit"): listing and paging members, changing roles, removing members and leaving, the owner
  * rules, and the audit of member changes.
  */
@@ -223,7 +223,7 @@ test.describe('members', () => {
   });
 });
 
-test('changes to members are audited with actor, address and time (PRODUCT.md "Audit")', async ({ api, server }) => {
+test('changes to members are audited with actor, address and time (docs/permissions.md)', async ({ api, server }) => {
   const owner = await signup(api);
   const slug = owner.org.slug;
   const started = Date.now() - 60_000;

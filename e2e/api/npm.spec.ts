@@ -1,5 +1,5 @@
 /**
- * The npm registry route (API.md "Native tool routes"), driven by the real `npm` client against a
+ * The npm registry route (docs/http.md "Package-tool routes"), driven by the real `npm` client against a
  * real server: `npm publish` of a plain and a scoped package with `_authToken`, `npm install` of
  * both with the token and again through a `/t/<token>/` registry URL with no token configured,
  * republishing (409), tampered digests (400) and anonymous access (401 with the challenge); a

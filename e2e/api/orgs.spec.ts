@@ -1,5 +1,5 @@
 /**
- * Organizations (API.md "Accounts and organizations", PRODUCT.md "Roles and permissions"):
+ * Organizations (docs/http.md "Accounts and organizations", docs/permissions.md "Roles"):
  * creating orgs, reading and editing them, and who may do which.
  */
 import { test, expect } from '../support/fixtures';
@@ -43,7 +43,7 @@ test.describe('organizations', () => {
       expectError(res, 400, 'invalid_request', `slug ${JSON.stringify(slug)}`);
       expect(detailPaths(res), `slug ${JSON.stringify(slug)}`).toContain('slug');
       expect(detailPaths(res).every((p) => p === 'slug'), `slug ${JSON.stringify(slug)}`).toBe(true);
-      // API.md: one entry per bad field
+      // docs/http.md: one entry per bad field
       if (detailPaths(res).length !== 1) extraDetails.push(`${JSON.stringify(slug)}: ${JSON.stringify(detailPaths(res))}`);
     }
     const noName = await api.post('/api/v1/orgs', { slug: uniqueSlug() }, { cookie: acct.cookie });

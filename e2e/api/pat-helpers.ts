@@ -1,7 +1,7 @@
 /**
  * Helpers for the repository, personal-access-token and raw-route specs: repositories, roles and
  * tokens through the management API, the real `curl` binary for native routes (spawned as a child
- * process, every credential form of PRODUCT.md "Native tool routes"), an interrupted upload over a
+ * process, every credential form of docs/http.md "Package-tool routes"), an interrupted upload over a
  * raw socket, and a server that can be stopped and started again on the same DATA_DIR / database.
  *
  * Everything here talks to a real server over real HTTP. Nothing is mocked.
@@ -32,7 +32,7 @@ export type ResourceGrant = { repo: string; access: 'read' | 'upload' | 'write' 
 export type Token = z.output<typeof tokenView>;
 export type CreatedToken = { token: Token; secret: string };
 
-/** PRODUCT.md "Credentials": `tgp_` + 32 base62 + 6 base62 checksum characters. */
+/** docs/permissions.md "Credentials": `tgp_` + 32 base62 + 6 base62 checksum characters. */
 export const PAT_RE = /^tgp_[0-9A-Za-z]{38}$/;
 
 /** Management API credentials: a session cookie or a PAT sent as Bearer. */

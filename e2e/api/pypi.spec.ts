@@ -1,5 +1,5 @@
 /**
- * The PyPI native routes (API.md "Native tool routes"), driven by the real clients: `twine upload`
+ * The PyPI native routes (docs/http.md "Package-tool routes"), driven by the real clients: `twine upload`
  * to the legacy upload API and `pip download` through the simple index, with the token as the Basic
  * password and in the path (/t/<token>/). Also the PEP 691 JSON form, PEP 503 redirects, duplicate
  * uploads (409), a wrong announced digest (400, nothing stored) and the status rules (401 challenge).

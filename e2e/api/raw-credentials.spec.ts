@@ -1,5 +1,5 @@
 /**
- * The raw native route, credentials and status rules (API.md "Native tool routes", PRODUCT.md
+ * The raw native route, credentials and status rules (docs/http.md "Package-tool routes", docs/permissions.md
  * "Native tool routes"), driven by the real `curl` binary against a real server: every credential
  * form, invalid, revoked, expired and deleted tokens, and the status rules (401 with the Basic
  * challenge, public repositories, 404, 403 insufficient_scope).

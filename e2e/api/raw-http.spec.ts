@@ -1,5 +1,5 @@
 /**
- * The raw native route as a file server (API.md "Native tool routes"), driven by the real `curl`
+ * The raw native route as a file server (docs/http.md "Package-tool routes"), driven by the real `curl`
  * binary against a real server: HTTP semantics (Range, ETag / If-None-Match, HEAD, raw repositories
  * only), immutability (409), and names, sizes and concurrency (percent-encoded and unicode names, empty
  * files, chunked and parallel uploads, identical bytes in two repositories).

@@ -1,5 +1,5 @@
 /**
- * The raw native route under attack and failure (API.md "Native tool routes"), driven by the real
+ * The raw native route under attack and failure (docs/http.md "Package-tool routes"), driven by the real
  * `curl` binary and raw sockets against a real server: path traversal, and an upload that dies
  * halfway — including across a server restart on the same DATA_DIR.
  */

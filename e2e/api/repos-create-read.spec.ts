@@ -1,5 +1,5 @@
 /**
- * Repositories, creating and reading them (API.md "Repositories"): creation, defaults, duplicate
+ * Repositories, creating and reading them (docs/http.md "Repositories and files"): creation, defaults, duplicate
  * names, validation, reading, editing and deleting one repository, and lists.
  */
 import { test, expect, type ApiResponse } from '../support/fixtures';

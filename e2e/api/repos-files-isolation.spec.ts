@@ -1,5 +1,5 @@
 /**
- * Repository files and boundaries (API.md "Repositories"): listing and deleting files, isolation
+ * Repository files and boundaries (docs/http.md "Repositories and files"): listing and deleting files, isolation
  * between organizations (API and raw route), and what a deletion takes with it (files, roles, token
  * grants).
  */

@@ -1,5 +1,5 @@
 /**
- * Repository roles (API.md "Repositories", PRODUCT.md "Roles and permissions"): what each role may
+ * Repository roles (docs/http.md "Repositories and files", docs/permissions.md "Roles"): what each role may
  * do through the management API and the raw route (curl), public and distribution repositories, and
  * setting and removing repository members.
  */

@@ -7,7 +7,7 @@
  *   → `publish` may only upload, to both repositories, and has no other permission on either.
  *
  * Everything goes through the real management API and the raw route driven by the real `curl`
- * binary. Then PRODUCT.md's rule "effective permission = the user's permissions now ∩ the token's
+ * binary. Then docs/permissions.md's rule "effective permission = the user's permissions now ∩ the token's
  * grant, evaluated at every request" is checked: demoting Alice shrinks `dev` at once, removing
  * her from the organization kills both tokens at once.
  */

@@ -1,5 +1,5 @@
 /**
- * Personal access tokens, creating them (PRODUCT.md "Credentials" / "Personal access tokens", API.md
+ * Personal access tokens, creating them (docs/permissions.md "Credentials" / "Personal access tokens", docs/http.md
  * "Personal access tokens"): resource and scope tokens, the secret shown once, expiry on creation,
  * validation, the "not more than you hold" rule, and the list of permission scopes. Native use goes
  * through the real `curl` binary on the raw route.

@@ -1,5 +1,5 @@
 /**
- * Personal access tokens in use (PRODUCT.md "Personal access tokens", API.md "Personal access
+ * Personal access tokens in use (docs/permissions.md "Personal access tokens", docs/http.md "Personal access
  * tokens"): Bearer use on the management API (what a token may and may not do, no minting tokens
  * with a token), and the rules evaluated at every request (user now ∩ grant, org role changes,
  * grants bound to repository ids). Native use goes through the real `curl` binary on the raw route.

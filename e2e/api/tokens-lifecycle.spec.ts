@@ -1,5 +1,5 @@
 /**
- * Personal access tokens, their life cycle (PRODUCT.md "Personal access tokens", API.md "Personal
+ * Personal access tokens, their life cycle (docs/permissions.md "Personal access tokens", docs/http.md "Personal
  * access tokens"): expiry, revocation, reissue and editing, bad and unknown secrets, deletion, lists
  * and filters, strange ids and cursors, last use. Native use goes through the real `curl` binary on
  * the raw route.

@@ -1,5 +1,5 @@
 /**
- * The personal access token pages in the browser (PRODUCT.md "Personal access tokens"): the
+ * The personal access token pages in the browser (docs/permissions.md "Personal access tokens"): the
  * wizard with real clicks (resource and scope tokens), the one-time reveal and its copy button,
  * the secret used with the real `curl` binary (and the copied snippet run as-is by sh), the
  * secret gone after a reload, reissue, revoke and the status tabs, and API errors mapped back to

@@ -1,4 +1,4 @@
-// The one way to write the audit log (PRODUCT.md "Audit"). Call it inside the
+// The one way to write the audit log (docs/permissions.md). Call it inside the
 // transaction of the change it records, so the change and its record commit
 // together or not at all.
 import type { Actor } from '@/lib/auth/actor';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { can, effectiveScopes } from './can';
 import type { PatGrant, Principal, Resource, UserAccess } from './types';
 
-// Written out by hand (PRODUCT.md), not imported from roles.ts.
+// Written out by hand (docs/permissions.md), not imported from roles.ts.
 const PUBLIC_READ = ['repo:view', 'artifact:view', 'artifact:download'];
 const EVERY_REPO_SCOPE = [
   'repo:view', 'artifact:view', 'artifact:download', 'artifact:create', 'artifact:edit', 'artifact:delete',

@@ -1,5 +1,5 @@
 // The whole role × scope table, checked against an expected table written out
-// by hand from PRODUCT.md "Roles and permissions" — deliberately not derived
+// by hand from docs/permissions.md "Roles" — deliberately not derived
 // from scopes.ts/roles.ts, so a wrong entry there fails here.
 import { describe, expect, it } from 'vitest';
 import { can } from './can';

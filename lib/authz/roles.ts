@@ -1,4 +1,4 @@
-// Role → scopes, as data (PRODUCT.md "Roles and permissions"). The checker in
+// Role → scopes, as data (docs/permissions.md "Roles"). The checker in
 // can.ts only reads these tables; it has no role names of its own, so there is
 // exactly one place that says what a role may do.
 

@@ -10,7 +10,7 @@ import {
   TOKEN_ACCESS,
 } from './scopes';
 
-// [scope, level, appliesTo], copied from PRODUCT.md by hand.
+// [scope, level, appliesTo], copied from docs/permissions.md by hand.
 const EXPECTED = [
   ['repo:view', 'read', 'repository'],
   ['artifact:view', 'read', 'repository'],
@@ -37,7 +37,7 @@ const EXPECTED = [
 ] as const;
 
 describe('scope table', () => {
-  it('holds exactly the scopes of PRODUCT.md (plus org.owner:edit), with level and target', () => {
+  it('holds exactly the scopes of docs/permissions.md (plus org.owner:edit), with level and target', () => {
     const actual = SCOPES.map((s) => [s.scope, s.level, s.appliesTo]);
     expect([...actual].sort()).toEqual(EXPECTED.map((e) => [...e]).sort());
   });

@@ -1,4 +1,4 @@
-// The permission vocabulary of PRODUCT.md "Roles and permissions", as data.
+// The permission vocabulary of docs/permissions.md "Roles", as data.
 // Everything else in lib/authz (roles, can, grantableBy) is derived from these
 // tables, so adding a scope or a role is a one-line change here and the
 // checker, the token wizard and the OpenAPI docs all follow.
@@ -39,7 +39,7 @@ export const SCOPES = [
   { scope: 'audit:view', level: 'manage', appliesTo: 'organization', category: 'audit', description: 'Read the audit log' },
   { scope: 'entitlement:view', level: 'read', appliesTo: 'organization', category: 'entitlement', description: 'See entitlement tokens and their usage' },
   { scope: 'entitlement:edit', level: 'manage', appliesTo: 'organization', category: 'entitlement', description: 'Create, restrict, disable and revoke entitlement tokens' },
-  // Not in the PRODUCT.md table by name: it is the "owner management" that admins
+  // Not in the docs/permissions.md table by name: it is the "owner management" that admins
   // lack. Making it a scope keeps "admin = everything but owner management" a
   // table entry instead of an if-statement in the members service.
   { scope: 'org.owner:edit', level: 'manage', appliesTo: 'organization', category: 'org.owner', description: 'Grant or remove the owner role; only owners hold it' },

@@ -1,4 +1,4 @@
-// Credential secrets (PRODUCT.md "Credentials"): `tg<kind>_` + 32 base62
+// Credential secrets (docs/permissions.md "Credentials"): `tg<kind>_` + 32 base62
 // characters from a CSPRNG + 6 base62 characters of the CRC32 of the random
 // part. The prefix lets secret scanners find leaked tokens; the checksum lets
 // the server refuse a mistyped or made-up token before any database query.

@@ -1,5 +1,5 @@
 // The browser's side of the management API: JSON in and out, and every
-// non-2xx answer turned into an ApiClientError carrying the API.md error shape
+// non-2xx answer turned into an ApiClientError carrying the docs/http.md error shape
 // ({code, message, details}), so forms can put messages next to their fields.
 // Client-safe: imports nothing from the server.
 import type { z } from 'zod';

@@ -1,4 +1,4 @@
-// The one error vocabulary of the HTTP API (API.md "Conventions"). Services throw
+// The one error vocabulary of the HTTP API (docs/http.md "Conventions"). Services throw
 // ApiError; the route wrapper turns it into `{"error": {code, message, details?}}`.
 
 export type ErrorDetail = { path: string; message: string };

@@ -1,4 +1,4 @@
-// Cursor pagination (API.md: `?limit=` default 50, max 200, `?cursor=`;
+// Cursor pagination (docs/http.md: `?limit=` default 50, max 200, `?cursor=`;
 // `{items, nextCursor}`). The cursor is the id of the last item returned,
 // opaque to clients.
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// Maps anything thrown by a handler to the one error shape of API.md. Known
+// Maps anything thrown by a handler to the one error shape of docs/http.md. Known
 // errors keep their status; database constraint races become 409; anything
 // else is logged with the request id and answered generically (no stack, no
 // message from inside).
@@ -17,7 +17,7 @@ export function jsonReplacer(_key: string, value: unknown) {
   return typeof value === 'bigint' ? Number(value) : value;
 }
 
-/** One entry per bad field (API.md): the first problem zod found for each path. */
+/** One entry per bad field (docs/http.md): the first problem zod found for each path. */
 export function zodDetails(error: z.ZodError) {
   const seen = new Map<string, string>();
   for (const i of error.issues) {

@@ -1,6 +1,6 @@
 // The one wrapper for management API route handlers: resolve the actor, parse
 // params / query / body with the operation's zod schemas, run the handler,
-// map every error to the API.md shape. Handlers stay ~10 lines and hand off to
+// map every error to the docs/http.md shape. Handlers stay ~10 lines and hand off to
 // a service that takes (actor, input).
 import crypto from 'node:crypto';
 import type { NextRequest } from 'next/server';

@@ -1,4 +1,4 @@
-// The repository a native route names, with the status rules of PRODUCT.md:
+// The repository a native route names, with the status rules of docs/permissions.md:
 // anonymous callers get 401 (with the challenge) for anything not public,
 // including repositories that do not exist, so a 401/404 difference never
 // reveals a private repository; a credential without access gets 404; a

@@ -1,6 +1,6 @@
 // Error answers of the native routes: the API's error shape, and on 401 the
 // WWW-Authenticate challenge that makes pip, npm and curl retry with
-// credentials (PRODUCT.md "Native tool routes").
+// credentials (docs/http.md "Package-tool routes").
 import { badRequest } from '@/lib/http/errors';
 import { errorResponse, jsonReplacer } from '@/lib/http/respond';
 import type { NativeResponse } from './types';

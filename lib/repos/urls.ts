@@ -1,4 +1,4 @@
-// The package-tool URLs of a repository, per format (API.md "Native tool routes").
+// The package-tool URLs of a repository, per format (docs/http.md "Package-tool routes").
 import { env } from '@/lib/env';
 
 export function repoUrls(org: string, repo: string, format: string): Record<string, string> {

@@ -1,4 +1,4 @@
-// Download events (PRODUCT.md: every artifact download is recorded). The hot
+// Download events (docs/permissions.md: every artifact download is recorded). The hot
 // path only appends to an in-memory queue; a timer writes batches with one
 // INSERT, so a download never waits on the database. A clean shutdown drains
 // the queue (server.ts). If the database is unavailable, events wait in

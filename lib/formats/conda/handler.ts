@@ -1,4 +1,4 @@
-// Conda channel: root /conda/{org}/{repo}/ (API.md "Native tool routes").
+// Conda channel: root /conda/{org}/{repo}/ (docs/http.md "Package-tool routes").
 //   GET  channeldata.json          packages, their subdirs and latest versions (artifact:view)
 //   GET  {subdir}/repodata.json    what conda solves with (artifact:view)
 //   GET  {subdir}/{file}           a package (the shared download pipeline)

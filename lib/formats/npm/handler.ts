@@ -1,4 +1,4 @@
-// npm registry: root /npm/{org}/{repo}/ (API.md "Native tool routes").
+// npm registry: root /npm/{org}/{repo}/ (docs/http.md "Package-tool routes").
 //   GET  {name}                           packument, full or abbreviated by Accept (artifact:view)
 //   GET  {name}/-/{file}.tgz              tarball (the shared download pipeline)
 //   PUT  {name}                           npm publish (artifact:create)

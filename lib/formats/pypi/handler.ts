@@ -1,5 +1,5 @@
 // PyPI: the simple index (PEP 503 HTML, PEP 691 JSON), files and the legacy
-// upload API twine uses (API.md "Native tool routes"):
+// upload API twine uses (docs/http.md "Package-tool routes"):
 //   GET  /pypi/{org}/{repo}/simple/             projects
 //   GET  /pypi/{org}/{repo}/simple/{project}/   one project's files
 //   GET  /pypi/{org}/{repo}/files/{path…}       a file

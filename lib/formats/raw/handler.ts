@@ -1,4 +1,4 @@
-// Raw files: GET/HEAD/PUT /raw/{org}/{repo}/{path…} (API.md "Native tool routes").
+// Raw files: GET/HEAD/PUT /raw/{org}/{repo}/{path…} (docs/http.md "Package-tool routes").
 import type { RequestMeta } from '@/lib/auth/actor';
 import { putArtifact } from '@/lib/artifacts/service';
 import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
