@@ -7,7 +7,7 @@ import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { anonymousActor, type Actor, type RequestMeta } from '@/lib/auth/actor';
 import { env } from '@/lib/env';
-import { ApiError, badRequest, forbidden, unauthenticated } from './errors';
+import { badRequest, bodyTooLarge, forbidden, unauthenticated } from './errors';
 import { CLIENT_ADDRESS_HEADER } from './client-address';
 import type { Operation } from './operation';
 import { resolveActor } from './principal';
@@ -29,7 +29,7 @@ export function requestMeta(headers: Headers): RequestMeta {
   };
 }
 
-const tooLarge = () => new ApiError(413, 'payload_too_large', `The request body is limited to ${MAX_JSON_BYTES} bytes.`);
+const tooLarge = () => bodyTooLarge(MAX_JSON_BYTES);
 
 /**
  * The body as text, refused by its Content-Length and counted while it

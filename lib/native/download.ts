@@ -8,7 +8,7 @@ import { anonymousActor } from '@/lib/auth/actor';
 import type { PatGrant } from '@/lib/authz';
 import { hashSecret, isWellFormed } from '@/lib/credentials/secret';
 import type { CacheRepo } from '@/lib/formats/index-cache';
-import { notFound, unauthenticated } from '@/lib/http/errors';
+import { invalidToken, notFound } from '@/lib/http/errors';
 import { touchToken } from '@/lib/tokens/resolve';
 import { tokenStatus } from '@/lib/tokens/service';
 import type { Presented } from './credentials';
@@ -80,14 +80,14 @@ async function authorizeNative(
   target: { org: string; repo: string; path: string; format: string },
   scope: 'artifact:download' | 'artifact:view',
 ): Promise<{ actor: Actor; repo: RepoFileRow }> {
-  if (presented && !isWellFormed(presented.secret, 'pat')) throw unauthenticated('This token is not valid, expired or revoked.');
+  if (presented && !isWellFormed(presented.secret, 'pat')) throw invalidToken();
   const lookup = downloadLookup();
   const repo = await lookup.repository(target.org.toLowerCase(), target.repo.toLowerCase(), target.path);
   let actor = anonymousActor(meta);
   if (presented) {
     const token = await lookup.token(hashSecret(presented.secret), repo?.repoId ?? '');
     // Revoked, expired, or its owner left the organization: the token is dead.
-    if (!token || tokenStatus(token) !== 'active' || !token.orgRole) throw unauthenticated('This token is not valid, expired or revoked.');
+    if (!token || tokenStatus(token) !== 'active' || !token.orgRole) throw invalidToken();
     actor = patActor(token, repo?.repoId ?? '', meta);
     touchToken(token.id, meta.address);
   }

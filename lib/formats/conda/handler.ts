@@ -11,12 +11,12 @@ import crypto from 'node:crypto';
 import type { RequestMeta } from '@/lib/auth/actor';
 import { cachedBody, cachedPage, type CacheRepo } from '@/lib/formats/index-cache';
 import { pageResponse } from '@/lib/formats/page-response';
-import { notFound } from '@/lib/http/errors';
+import { notFound, methodNotAllowed } from '@/lib/http/errors';
 import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
 import { authorizeIndex, serveDownload } from '@/lib/native/download';
 import { artifactPath, decodeSegments } from '@/lib/native/paths';
 import { authorizeRepository } from '@/lib/native/repository';
-import { declaredSize, jsonResponse, methodNotAllowed } from '@/lib/native/responses';
+import { declaredSize, jsonResponse } from '@/lib/native/responses';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
 import { storeCondaPackage } from './ingest';
 import { isValidSubdir } from './names';
@@ -31,7 +31,7 @@ export async function handleConda(req: NativeRequest, presented: Presented | nul
   const read = req.method === 'GET' || req.method === 'HEAD';
 
   if (rest.length === 1 && rest[0] === 'channeldata.json') {
-    if (!read) return methodNotAllowed('GET, HEAD');
+    if (!read) throw methodNotAllowed(['GET', 'HEAD']);
     const repo = await authorizeIndex(presented, meta, { org, repo: repoName, format: 'conda' });
     return indexResponse(req, repo, 'conda:channeldata', async () => renderChanneldata(await channelFiles(repo.id)));
   }
@@ -44,7 +44,7 @@ export async function handleConda(req: NativeRequest, presented: Presented | nul
     const stored = await storeCondaPackage(actor, repo, subdir, file, req.body, { declaredSize: declaredSize(req.headers['content-length']) });
     return jsonResponse(stored, 201);
   }
-  if (!read) return methodNotAllowed('GET, HEAD, PUT');
+  if (!read) throw methodNotAllowed(['GET', 'HEAD', 'PUT']);
 
   if (file === 'repodata.json') {
     const repo = await authorizeIndex(presented, meta, { org, repo: repoName, format: 'conda' });

@@ -8,12 +8,12 @@ import type { RequestMeta } from '@/lib/auth/actor';
 import { putArtifact } from '@/lib/artifacts/service';
 import { env } from '@/lib/env';
 import { ArchiveError } from '@/lib/formats/archive/errors';
-import { ApiError, badRequest, notFound } from '@/lib/http/errors';
+import { badRequest, bodyTooLarge, notFound, methodNotAllowed } from '@/lib/http/errors';
 import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
 import { authorizeIndex, serveDownload } from '@/lib/native/download';
 import { decodeSegments } from '@/lib/native/paths';
 import { authorizeRepository } from '@/lib/native/repository';
-import { declaredSize, jsonResponse, methodNotAllowed } from '@/lib/native/responses';
+import { declaredSize, jsonResponse } from '@/lib/native/responses';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
 import { parseNpmRoute, tarballPath } from './names';
 import { packumentResponse } from './packument-response';
@@ -39,7 +39,7 @@ export async function handleNpm(req: NativeRequest, presented: Presented | null,
   if (!route) throw notFound('No such npm route.');
 
   if (route.kind === 'tarball') {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed('GET, HEAD');
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed(['GET', 'HEAD']);
     const path = tarballPath(route.name, route.file);
     return serveDownload(req, presented, meta, { org, repo: repoName, path, format: 'npm' }, { headers: { 'content-type': 'application/octet-stream' }, notFoundMessage: 'No such tarball.' });
   }
@@ -50,7 +50,7 @@ export async function handleNpm(req: NativeRequest, presented: Presented | null,
   }
   const actor = await resolveNativeActor(presented, meta);
   if (route.kind === 'dist-tag') {
-    if (req.method !== 'PUT') return methodNotAllowed('PUT');
+    if (req.method !== 'PUT') throw methodNotAllowed(['PUT']);
     const repo = await authorizeRepository(actor, org, repoName, 'npm', 'artifact:create');
     // npm sends the version as a JSON string.
     const version = parseJson(await readBody(req, MAX_TAG_BODY_BYTES));
@@ -68,7 +68,7 @@ export async function handleNpm(req: NativeRequest, presented: Presented | null,
     await recordPublish(actor, repo, publish, path);
     return jsonResponse({ ok: true, id: publish.name, version: publish.version }, 201);
   }
-  return methodNotAllowed('GET, HEAD, PUT');
+  throw methodNotAllowed(['GET', 'HEAD', 'PUT']);
 }
 
 /**
@@ -91,11 +91,10 @@ async function hasShrinkwrap(tarball: Buffer): Promise<boolean> {
   }
 }
 
-const tooLarge = (max: number) => new ApiError(413, 'payload_too_large', `The request body is limited to ${max} bytes.`);
 
 async function readBody(req: NativeRequest, max: number): Promise<Buffer> {
   const length = declaredSize(req.headers['content-length']);
-  if (length !== undefined && length > max) throw tooLarge(max);
+  if (length !== undefined && length > max) throw bodyTooLarge(max);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req.body) {
@@ -103,7 +102,7 @@ async function readBody(req: NativeRequest, max: number): Promise<Buffer> {
     size += buf.length;
     if (size > max) {
       req.body.destroy();
-      throw tooLarge(max);
+      throw bodyTooLarge(max);
     }
     chunks.push(buf);
   }

@@ -6,12 +6,12 @@
 //   POST /pypi/{org}/{repo}/                    upload (twine --repository-url)
 import type { RequestMeta } from '@/lib/auth/actor';
 import { env } from '@/lib/env';
-import { badRequest, notFound } from '@/lib/http/errors';
+import { badRequest, notFound, methodNotAllowed } from '@/lib/http/errors';
 import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
 import { authorizeIndex, serveDownload } from '@/lib/native/download';
 import { artifactPath, decodeSegments } from '@/lib/native/paths';
 import { authorizeRepository } from '@/lib/native/repository';
-import { jsonResponse, methodNotAllowed } from '@/lib/native/responses';
+import { jsonResponse } from '@/lib/native/responses';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
 import { storeDistribution } from './distribution';
 import { projectResponse, projectsResponse } from './index-pages';
@@ -40,13 +40,13 @@ export async function handlePypi(req: NativeRequest, presented: Presented | null
   const read = req.method === 'GET' || req.method === 'HEAD';
 
   if (rest[0] === 'files') {
-    if (!read) return methodNotAllowed('GET, HEAD');
+    if (!read) throw methodNotAllowed(['GET', 'HEAD']);
     const path = artifactPath(rest.slice(1));
     return serveDownload(req, presented, meta, { org, repo: repoName, path, format: 'pypi' });
   }
 
   if (rest[0] === 'simple') {
-    if (!read) return methodNotAllowed('GET, HEAD');
+    if (!read) throw methodNotAllowed(['GET', 'HEAD']);
     const base = baseUrl(presented, org, repoName);
     const repo = await authorizeIndex(presented, meta, { org, repo: repoName, format: 'pypi' });
     const tail = rest.slice(1);
@@ -62,7 +62,7 @@ export async function handlePypi(req: NativeRequest, presented: Presented | null
   }
 
   if (rest.length === 0 || (rest.length === 1 && rest[0] === '')) {
-    if (req.method !== 'POST') return methodNotAllowed('POST');
+    if (req.method !== 'POST') throw methodNotAllowed(['POST']);
     return upload(req, presented, meta, org, repoName);
   }
   throw notFound('No such route. Use /simple/, /files/ or POST to the repository root.');

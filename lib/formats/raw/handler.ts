@@ -3,9 +3,9 @@ import type { RequestMeta } from '@/lib/auth/actor';
 import { putArtifact } from '@/lib/artifacts/service';
 import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
 import { serveDownload } from '@/lib/native/download';
-import { notFound } from '@/lib/http/errors';
+import { notFound, methodNotAllowed } from '@/lib/http/errors';
 import { authorizeRepository } from '@/lib/native/repository';
-import { declaredSize, jsonResponse, methodNotAllowed } from '@/lib/native/responses';
+import { declaredSize, jsonResponse } from '@/lib/native/responses';
 import { artifactPath, decodeSegments } from '@/lib/native/paths';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
 
@@ -24,5 +24,5 @@ export async function handleRaw(req: NativeRequest, presented: Presented | null,
     const stored = await putArtifact(actor, repo, path, req.body, { declaredSize: declaredSize(req.headers['content-length']) });
     return jsonResponse(stored, 201);
   }
-  return methodNotAllowed('GET, HEAD, PUT');
+  throw methodNotAllowed(['GET', 'HEAD', 'PUT']);
 }
