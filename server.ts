@@ -1,9 +1,10 @@
 // The production front: one Node HTTP server in front of Next.js. It applies
 // pending migrations, builds when needed, stamps each request with the
 // client's address (see lib/http/client-address.ts) and hands it to Next.
-// Native tool paths (/raw, /pypi, /npm, /conda, /t/) will be dispatched here to
-// framework-free code in lib/native before Next sees them: Next's request
-// pipeline costs ~0.9 ms of CPU per request, too much for the download path.
+// Native tool paths (one prefix per format in lib/formats/registry.ts, and /t/)
+// are dispatched here to framework-free code in lib/native before Next sees
+// them: Next's request pipeline costs ~0.9 ms of CPU per request, too much for
+// the download path.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
 import { env } from '@/lib/env';
@@ -12,8 +13,7 @@ import { CLIENT_ADDRESS_HEADER, parseTrustList, resolveClientAddress, trusted } 
 import { buildIsCurrent, runBuild } from '@/lib/server/build-stamp';
 import { badRequest, errorJson, internalError, notFound, type ApiError } from '@/lib/http/errors';
 import { bodyLimit, bodyRefusal, capBody, consoleHeaders } from '@/lib/server/front-guards';
-import { handleNativeNode } from '@/lib/native/node-adapter';
-import { isNativePath } from '@/lib/native/types';
+import { handleNativeNode, isNativePath } from '@/lib/formats/native-routes';
 import { blobStore } from '@/lib/storage';
 import { downloadLog } from '@/lib/usage/download-log';
 

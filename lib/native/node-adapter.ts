@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { errorJson, internalError } from '@/lib/http/errors';
-import { dispatchNative } from './dispatch';
+import type { NativeDispatch } from './dispatch';
 import { GUARD_HEADERS } from './guard-headers';
 import type { NativeRequest, NativeResponse } from './types';
 
@@ -50,9 +50,9 @@ export async function writeNode(res: ServerResponse, r: NativeResponse): Promise
 }
 
 /** Handles a native path; resolves false when the path is not native. */
-export async function handleNativeNode(req: IncomingMessage, res: ServerResponse, address: string): Promise<boolean> {
+export const nodeHandler = (dispatchNative: NativeDispatch) => async (req: IncomingMessage, res: ServerResponse, address: string): Promise<boolean> => {
   const answer = await dispatchNative(fromNode(req, address));
   if (!answer) return false;
   await writeNode(res, answer);
   return true;
-}
+};

@@ -8,26 +8,22 @@
 // the URL. The index pages hold no URLs (conda builds file URLs from the
 // channel's own), so one cached rendering serves every credential.
 import crypto from 'node:crypto';
-import type { RequestMeta } from '@/lib/auth/actor';
 import { cachedBody, cachedPage, type CacheRepo } from '@/lib/formats/index-cache';
 import { pageResponse } from '@/lib/formats/page-response';
 import { notFound, methodNotAllowed } from '@/lib/http/errors';
-import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
+import { resolveNativeActor } from '@/lib/native/credentials';
 import { authorizeIndex, serveDownload } from '@/lib/native/download';
 import { artifactPath, decodeSegments } from '@/lib/native/paths';
 import { authorizeRepository } from '@/lib/native/repository';
 import { declaredSize, jsonResponse } from '@/lib/native/responses';
+import type { NativeContext } from '@/lib/native/dispatch';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
 import { storeCondaPackage } from './ingest';
 import { isValidSubdir } from './names';
 import { renderChanneldata, renderRepodata } from './repodata';
 import { channelFiles } from './service';
 
-/** `segments`: the percent-encoded path segments after /conda/. */
-export async function handleConda(req: NativeRequest, presented: Presented | null, meta: RequestMeta, segments: string[]): Promise<NativeResponse> {
-  if (segments.length < 2) throw notFound('Use /conda/{org}/{repo}/ as the channel.');
-  const [org, repoName] = decodeSegments(segments.slice(0, 2)) as [string, string];
-  const rest = segments.slice(2);
+export async function handleConda({ req, presented, meta, org, repo: repoName, rest }: NativeContext): Promise<NativeResponse> {
   const read = req.method === 'GET' || req.method === 'HEAD';
 
   if (rest.length === 1 && rest[0] === 'channeldata.json') {

@@ -4,16 +4,15 @@
 //   PUT  {name}                           npm publish (artifact:create)
 //   PUT  -/package/{name}/dist-tags/{tag} npm dist-tag add (artifact:create)
 import { Readable } from 'node:stream';
-import type { RequestMeta } from '@/lib/auth/actor';
 import { putArtifact } from '@/lib/artifacts/service';
 import { env } from '@/lib/env';
 import { ArchiveError } from '@/lib/formats/archive/errors';
 import { badRequest, bodyTooLarge, notFound, methodNotAllowed } from '@/lib/http/errors';
 import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
 import { authorizeIndex, serveDownload } from '@/lib/native/download';
-import { decodeSegments } from '@/lib/native/paths';
 import { authorizeRepository } from '@/lib/native/repository';
 import { declaredSize, jsonResponse } from '@/lib/native/responses';
+import type { NativeContext } from '@/lib/native/dispatch';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
 import { parseNpmRoute, tarballPath } from './names';
 import { packumentResponse } from './packument-response';
@@ -31,11 +30,8 @@ import { bundlesShrinkwrap } from './tarball';
 export const MAX_PUBLISH_BYTES = 64 * 1024 ** 2;
 const MAX_TAG_BODY_BYTES = 1024;
 
-/** `segments`: the percent-encoded path segments after /npm/. */
-export async function handleNpm(req: NativeRequest, presented: Presented | null, meta: RequestMeta, segments: string[]): Promise<NativeResponse> {
-  if (segments.length < 2) throw notFound('Use /npm/{org}/{repo}/ as the registry.');
-  const [org, repoName] = decodeSegments(segments.slice(0, 2)) as [string, string];
-  const route = parseNpmRoute(segments.slice(2));
+export async function handleNpm({ req, presented, meta, org, repo: repoName, rest }: NativeContext): Promise<NativeResponse> {
+  const route = parseNpmRoute(rest);
   if (!route) throw notFound('No such npm route.');
 
   if (route.kind === 'tarball') {

@@ -12,6 +12,7 @@ import { authorizeIndex, serveDownload } from '@/lib/native/download';
 import { artifactPath, decodeSegments } from '@/lib/native/paths';
 import { authorizeRepository } from '@/lib/native/repository';
 import { jsonResponse } from '@/lib/native/responses';
+import type { NativeContext } from '@/lib/native/dispatch';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
 import { storeDistribution } from './distribution';
 import { projectResponse, projectsResponse } from './index-pages';
@@ -32,11 +33,9 @@ function baseUrl(presented: Presented | null, org: string, repo: string): string
 const redirect = (location: string): NativeResponse => ({ status: 301, headers: { location, 'cache-control': 'no-store' }, body: null });
 
 
-/** `segments`: the percent-encoded path segments after /pypi/. */
-export async function handlePypi(req: NativeRequest, presented: Presented | null, meta: RequestMeta, segments: string[]): Promise<NativeResponse> {
-  if (segments.length < 2) throw notFound('Use /pypi/{org}/{repo}/simple/.');
-  const [org, repoName] = decodeSegments(segments.slice(0, 2)).map((s) => s.toLowerCase()) as [string, string];
-  const rest = segments.slice(2);
+export async function handlePypi({ req, presented, meta, rest, ...target }: NativeContext): Promise<NativeResponse> {
+  const org = target.org.toLowerCase();
+  const repoName = target.repo.toLowerCase();
   const read = req.method === 'GET' || req.method === 'HEAD';
 
   if (rest[0] === 'files') {
