@@ -4,12 +4,24 @@
 // every error into the API's shape (401s with the Basic challenge). Every
 // answer carries GUARD_HEADERS. Knows no format itself.
 import { requestMeta, type RequestMeta } from '@/lib/auth/actor';
+import type { Scope } from '@/lib/authz';
 import { notFound } from '@/lib/http/errors';
 import { presentedCredential, splitPathToken, type Presented } from './credentials';
 import { GUARD_HEADERS } from './guard-headers';
 import { decodeSegments } from './paths';
 import { nativeError } from './responses';
 import type { NativeRequest, NativeResponse } from './types';
+
+/**
+ * The scope each kind of native route needs, for every format: a file (GET,
+ * HEAD), an index page (simple pages, packuments, repodata), an upload.
+ * Handlers name the kind; authorize() checks its scope.
+ */
+export const ROUTE_SCOPES = {
+  file: 'artifact:download',
+  index: 'artifact:view',
+  upload: 'artifact:create',
+} as const satisfies Record<string, Scope>;
 
 /** A request on /{format}/{org}/{repo}/…, parsed by the dispatcher. */
 export type NativeContext = {

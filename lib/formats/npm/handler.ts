@@ -8,9 +8,9 @@ import { putArtifact } from '@/lib/artifacts/service';
 import { env } from '@/lib/env';
 import { ArchiveError } from '@/lib/formats/archive/errors';
 import { badRequest, bodyTooLarge, notFound, methodNotAllowed } from '@/lib/http/errors';
-import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
+import type { Presented } from '@/lib/native/credentials';
 import { authorizeIndex, serveDownload } from '@/lib/native/download';
-import { authorizeRepository } from '@/lib/native/repository';
+import { authorizeUpload } from '@/lib/native/repository';
 import { declaredSize, jsonResponse } from '@/lib/native/responses';
 import type { NativeContext } from '@/lib/native/dispatch';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
@@ -30,24 +30,24 @@ import { bundlesShrinkwrap } from './tarball';
 export const MAX_PUBLISH_BYTES = 64 * 1024 ** 2;
 const MAX_TAG_BODY_BYTES = 1024;
 
-export async function handleNpm({ req, presented, meta, org, repo: repoName, rest }: NativeContext): Promise<NativeResponse> {
-  const route = parseNpmRoute(rest);
+export async function handleNpm(ctx: NativeContext): Promise<NativeResponse> {
+  const { req, presented, org, repo: repoName } = ctx;
+  const route = parseNpmRoute(ctx.rest);
   if (!route) throw notFound('No such npm route.');
 
   if (route.kind === 'tarball') {
     if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed(['GET', 'HEAD']);
     const path = tarballPath(route.name, route.file);
-    return serveDownload(req, presented, meta, { org, repo: repoName, path, format: 'npm' }, { headers: { 'content-type': 'application/octet-stream' }, notFoundMessage: 'No such tarball.' });
+    return serveDownload(ctx, path, { headers: { 'content-type': 'application/octet-stream' }, notFoundMessage: 'No such tarball.' });
   }
 
   if ((req.method === 'GET' || req.method === 'HEAD') && route.kind !== 'dist-tag') {
-    const repo = await authorizeIndex(presented, meta, { org, repo: repoName, format: 'npm' });
+    const repo = await authorizeIndex(ctx);
     return packumentResponse(req, repo, route.name, registryBase(presented, org, repoName), presented?.source === 'path');
   }
-  const actor = await resolveNativeActor(presented, meta);
   if (route.kind === 'dist-tag') {
     if (req.method !== 'PUT') throw methodNotAllowed(['PUT']);
-    const repo = await authorizeRepository(actor, org, repoName, 'npm', 'artifact:create');
+    const { repo } = await authorizeUpload(ctx);
     // npm sends the version as a JSON string.
     const version = parseJson(await readBody(req, MAX_TAG_BODY_BYTES));
     if (typeof version !== 'string') throw badRequest('The body must be the version as a JSON string.');
@@ -55,7 +55,7 @@ export async function handleNpm({ req, presented, meta, org, repo: repoName, res
   }
 
   if (req.method === 'PUT') {
-    const repo = await authorizeRepository(actor, org, repoName, 'npm', 'artifact:create');
+    const { actor, repo } = await authorizeUpload(ctx);
     const publish = parsePublish(parseJson(await readBody(req, MAX_PUBLISH_BYTES)), route.name);
     if (await versionExists(repo.id, publish.name, publish.version)) throw versionConflict(publish);
     if (await hasShrinkwrap(publish.tarball)) publish.manifest._hasShrinkwrap = true;
