@@ -1,18 +1,19 @@
 // The production front: one Node HTTP server in front of Next.js. It applies
 // pending migrations, builds when needed, stamps each request with the
 // client's address (see lib/http/client-address.ts) and hands it to Next.
-// Native tool paths (/raw, /pypi, /npm, /conda, /t/) will be dispatched here to
-// framework-free code in lib/native before Next sees them: Next's request
-// pipeline costs ~0.9 ms of CPU per request, too much for the download path.
+// Native tool paths (one prefix per format in lib/formats/registry.ts, and /t/)
+// are dispatched here to framework-free code in lib/native before Next sees
+// them: Next's request pipeline costs ~0.9 ms of CPU per request, too much for
+// the download path.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
 import { env } from '@/lib/env';
 import { migrate } from '@/lib/db/migrate';
 import { CLIENT_ADDRESS_HEADER, parseTrustList, resolveClientAddress, trusted } from '@/lib/http/client-address';
 import { buildIsCurrent, runBuild } from '@/lib/server/build-stamp';
-import { bodyLimit, bodyRefusal, capBody, consoleHeaders, idleLimit, type Refusal } from '@/lib/server/front-guards';
-import { handleNativeNode } from '@/lib/native/node-adapter';
-import { isNativePath } from '@/lib/native/types';
+import { badRequest, errorJson, internalError, notFound, type ApiError } from '@/lib/http/errors';
+import { bodyLimit, bodyRefusal, capBody, consoleHeaders, idleLimit } from '@/lib/server/front-guards';
+import { handleNativeNode, isNativePath } from '@/lib/formats/native-routes';
 import { blobStore } from '@/lib/storage';
 import { downloadLog } from '@/lib/usage/download-log';
 
@@ -69,13 +70,13 @@ async function main() {
         })
         .catch((err: Error) => {
           console.error('[tollgate] native route failed:', err);
-          if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-          res.end('{"error":{"code":"internal_error","message":"Something went wrong on our side."}}');
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+          res.end(errorJson(internalError()));
         });
       return;
     }
     if (downloadHost && req.headers.host === downloadHost) {
-      refuse(req, res, { status: 404, code: 'not_found', message: 'This host serves package downloads only.' }, true);
+      refuse(req, res, notFound('This host serves package downloads only.'), true);
       return;
     }
     for (const [k, v] of Object.entries(pageHeaders)) res.setHeader(k, v);
@@ -89,8 +90,9 @@ async function main() {
     if (!decodable(req.url ?? '/')) {
       // Next answers a malformed percent-encoding with a bare 500; say what is wrong.
       const api = (req.url ?? '').startsWith('/api/');
+      const err = badRequest('The URL is not valid percent-encoding.');
       res.writeHead(400, { 'content-type': api ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8' });
-      res.end(api ? '{"error":{"code":"invalid_request","message":"The URL is not valid percent-encoding."}}' : 'Bad request: the URL is not valid percent-encoding.\n');
+      res.end(api ? errorJson(err) : 'Bad request: the URL is not valid percent-encoding.\n');
       return;
     }
     void handle(req, res);
@@ -131,8 +133,8 @@ async function main() {
  * (never held), up to LINGER_BYTES or LINGER_MS: closing at once would reset
  * a client that is still sending (`Connection: close`) before it reads why.
  */
-function refuse(req: IncomingMessage, res: ServerResponse, r: Refusal, api: boolean) {
-  const body = api ? JSON.stringify({ error: { code: r.code, message: r.message } }) : `${r.message}\n`;
+function refuse(req: IncomingMessage, res: ServerResponse, r: ApiError, api: boolean) {
+  const body = api ? errorJson(r) : `${r.message}\n`;
   res.writeHead(r.status, {
     'content-type': api ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
     'content-length': Buffer.byteLength(body),

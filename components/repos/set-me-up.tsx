@@ -11,7 +11,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { FormError } from '@/components/ui/form-error';
 import { KeyIcon } from '@/components/ui/icons';
 import { apiFetch, errorMessage } from '@/lib/http/client';
-import { condaToken } from '@/components/tokens/usage-snippets';
+import { formatClient } from '@/lib/formats/registry-client';
 import { CommandSnippet } from './upload-help';
 
 const PLACEHOLDER = '<token>';
@@ -23,70 +23,8 @@ export type SetMeUpProps = {
   canDownload: boolean;
 };
 
-type Snippet = { id: string; title: string; text: string; use: 'upload' | 'download' };
-
-const withPassword = (url: string, token: string) => url.replace(/^(https?:\/\/)/, `$1token:${token}@`);
-const withPathToken = (url: string, token: string) => url.replace(/^(https?:\/\/[^/]+)/, `$1/t/${token}`);
-
-export function snippetsFor(format: string, urls: Record<string, string>, token: string): Snippet[] {
-  switch (format) {
-    case 'pypi': {
-      const index = urls.index ?? '';
-      const upload = urls.upload ?? '';
-      return [
-        { id: 'pip', use: 'download', title: 'Install with pip', text: `pip install --index-url ${withPassword(index, token)} <package>` },
-        { id: 'pip.conf', use: 'download', title: 'Or once, in pip.conf (~/.config/pip/pip.conf)', text: `[global]\nindex-url = ${withPassword(index, token)}` },
-        { id: 'twine', use: 'upload', title: 'Upload with twine', text: `twine upload --repository-url ${upload} -u token -p ${token} dist/*` },
-        {
-          id: '.pypirc',
-          use: 'upload',
-          title: 'Or once, in ~/.pypirc (then: twine upload -r tollgate dist/*)',
-          text: `[distutils]\nindex-servers = tollgate\n\n[tollgate]\nrepository = ${upload}\nusername = token\npassword = ${token}`,
-        },
-      ];
-    }
-    case 'npm': {
-      const registry = urls.registry ?? '';
-      const npmrc = `registry=${registry}\n${registry.replace(/^https?:/, '')}:_authToken=${token}`;
-      return [
-        { id: '.npmrc-read', use: 'download', title: 'In your project’s .npmrc', text: npmrc },
-        { id: 'npm-install', use: 'download', title: 'Then install', text: 'npm install <package>' },
-        { id: '.npmrc-write', use: 'upload', title: 'In your package’s .npmrc', text: npmrc },
-        { id: 'npm-publish', use: 'upload', title: 'Then publish', text: `npm publish --registry ${registry}` },
-      ];
-    }
-    case 'conda': {
-      const channel = (urls.channel ?? '').replace(/\/$/, '');
-      // conda keeps only [A-Za-z0-9-] of a /t/<token>/ segment: the token goes in as tgp-… (the server accepts both).
-      const dashed = condaToken(token);
-      return [
-        {
-          id: 'conda-channel',
-          use: 'download',
-          title: 'Add the channel (conda needs the token written with "-" for its "_": tgp-…)',
-          text: `conda config --add channels ${withPathToken(channel, dashed)}`,
-        },
-        { id: 'conda-install', use: 'download', title: 'Or install from it directly', text: `conda install -c ${withPathToken(channel, dashed)} <package>` },
-        {
-          id: 'conda-upload',
-          use: 'upload',
-          title: 'Upload with curl (into the package’s platform subdirectory)',
-          text: `curl -fT pkg-1.0-0.conda -H "Authorization: Bearer ${token}" ${channel}/linux-64/pkg-1.0-0.conda`,
-        },
-      ];
-    }
-    default: {
-      const raw = (urls.raw ?? '').replace(/\/?$/, '/');
-      return [
-        { id: 'curl-download', use: 'download', title: 'Download with curl', text: `curl -fLO ${withPathToken(raw, token)}app-1.0.tar.gz` },
-        { id: 'curl-download-header', use: 'download', title: 'Or with the token in a header', text: `curl -fLO -H "Authorization: Bearer ${token}" ${raw}app-1.0.tar.gz` },
-        { id: 'curl-upload', use: 'upload', title: 'Upload with curl', text: `curl -fT app-1.0.tar.gz -H "Authorization: Bearer ${token}" ${raw}app-1.0.tar.gz` },
-      ];
-    }
-  }
-}
-
-const TOOL: Record<string, string> = { pypi: 'pip and twine', npm: 'npm', conda: 'conda', raw: 'curl' };
+/** The format's snippets (lib/formats/<format>/client.ts). */
+export const snippetsFor = (format: string, urls: Record<string, string>, token: string) => formatClient(format).setMeUp(urls, token);
 
 export function SetMeUp({ orgSlug, repo, canUpload, canDownload }: SetMeUpProps) {
   const [secret, setSecret] = useState<string | null>(null);
@@ -141,7 +79,7 @@ export function SetMeUp({ orgSlug, repo, canUpload, canDownload }: SetMeUpProps)
         <div>
           <CardTitle>Set me up</CardTitle>
           <CardDescription>
-            Configure {TOOL[repo.format] ?? 'your tools'} for {repo.name}. Copy a snippet; it works as is once{' '}
+            Configure {formatClient(repo.format).tools} for {repo.name}. Copy a snippet; it works as is once{' '}
             <code className="font-mono">{PLACEHOLDER}</code> is a personal access token.
           </CardDescription>
         </div>

@@ -15,6 +15,7 @@ import { AlertIcon, CheckIcon, PlusIcon, XIcon } from '@/components/ui/icons';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { MAX_UPLOAD_BYTES } from '@/lib/artifacts/limits';
+import { formatClient } from '@/lib/formats/registry-client';
 import { apiUpload, errorMessage } from '@/lib/http/client';
 import { formatBytes } from './format';
 import { filePath, filesKey, reposKey } from './queries';
@@ -24,25 +25,12 @@ type Status = 'queued' | 'uploading' | 'done' | 'failed' | 'cancelled';
 type Item = { id: number; file: File; target: string; status: Status; sent: number; message?: string };
 type Uploaded = { path: string; size: number; sha256: string; package?: { name: string; version: string } };
 
-const ACCEPT: Record<string, string | undefined> = {
-  pypi: '.whl,.tar.gz,.zip',
-  npm: '.tgz',
-  conda: '.conda,.tar.bz2',
-};
-
-const HINT: Record<string, string> = {
-  raw: 'Any file. It is stored under the folder below, by its file name.',
-  pypi: 'Wheels (.whl) and source distributions (.tar.gz, .zip). Name and version are read from the file.',
-  npm: 'Tarballs made by npm pack (.tgz). Name and version are read from package/package.json.',
-  conda: 'Conda packages (.conda, .tar.bz2). Name, version and platform are read from info/index.json.',
-};
-
 const CONDA_SUBDIRS = ['noarch', 'linux-64', 'linux-aarch64', 'osx-64', 'osx-arm64', 'win-64'];
 
 /** Where a file goes: raw files under the folder; conda into the chosen subdir (or the package's own). */
 function targetOf(format: string, file: File, folder: string): string {
   const prefix = folder.trim().replace(/^\/+|\/+$/g, '');
-  if ((format === 'raw' || format === 'conda') && prefix) return `${prefix}/${file.name}`;
+  if (formatClient(format).upload.folder && prefix) return `${prefix}/${file.name}`;
   return file.name;
 }
 
@@ -164,7 +152,7 @@ export function UploadDialog({ open, onOpenChange, orgSlug, repo }: UploadDialog
       open={open}
       onOpenChange={close}
       title={`Upload to ${repo.name}`}
-      description={HINT[repo.format] ?? HINT.raw}
+      description={formatClient(repo.format).upload.hint}
       size="lg"
       footer={
         <>
@@ -178,12 +166,12 @@ export function UploadDialog({ open, onOpenChange, orgSlug, repo }: UploadDialog
       }
     >
       <div className="space-y-4">
-        {repo.format === 'raw' ? (
+        {formatClient(repo.format).upload.folder === 'path' ? (
           <Field htmlFor={folderId} label="Folder" hint="Optional, e.g. releases/1.2. Files keep their own names.">
             <Input value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="releases/1.2" disabled={busy} />
           </Field>
         ) : null}
-        {repo.format === 'conda' ? (
+        {formatClient(repo.format).upload.folder === 'subdir' ? (
           <Field htmlFor={folderId} label="Platform subdirectory" hint="Leave on automatic to use the subdir in the package's info/index.json.">
             <Select value={folder} onChange={(e) => setFolder(e.target.value)} disabled={busy}>
               <option value="">Automatic (from the package)</option>
@@ -218,7 +206,7 @@ export function UploadDialog({ open, onOpenChange, orgSlug, repo }: UploadDialog
             ref={inputRef}
             type="file"
             multiple
-            accept={ACCEPT[repo.format]}
+            accept={formatClient(repo.format).upload.accept}
             className="sr-only"
             tabIndex={-1}
             aria-label="Files to upload"

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
+import { formatClient } from '@/lib/formats/registry-client';
 
 export type UploadHelpProps = {
   orgSlug: string;
@@ -14,70 +15,9 @@ export type UploadHelpProps = {
 
 const TOKEN = '<token>';
 
-/** `https://host/conda/acme/main` → `https://host/t/<token>/conda/acme/main` (conda-style channel URL). */
-function tokenInPath(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.origin}/t/${TOKEN}${u.pathname}`;
-  } catch {
-    return url;
-  }
-}
-
-/** `https://host/pypi/acme/libs/simple/` → `https://x:<token>@host/pypi/acme/libs/simple/` (pip's Basic auth). */
-function tokenAsPassword(url: string): string {
-  return url.replace(/^(https?:\/\/)/, `$1x:${TOKEN}@`);
-}
-
-/** `https://host/npm/acme/js/` → `//host/npm/acme/js/` (npm's per-registry auth key). */
-const npmAuthKey = (url: string) => url.replace(/^https?:/, '');
-
-/** A command to copy; `download` ones read, the others upload. */
-type Snippet = { title: string; command: string; kind?: 'download' };
-
-function snippets(format: string, urls: Record<string, string>): Snippet[] {
-  switch (format) {
-    case 'pypi':
-      return [
-        { title: 'Upload with twine', command: `twine upload --repository-url ${urls.upload ?? ''} -u token -p ${TOKEN} dist/*` },
-        { kind: 'download', title: 'Install with pip', command: `pip install --index-url ${tokenAsPassword(urls.index ?? '')} <package>` },
-      ];
-    case 'npm': {
-      const registry = urls.registry ?? '';
-      const login: Snippet = { title: 'Authenticate npm', command: `npm config set ${npmAuthKey(registry)}:_authToken ${TOKEN}` };
-      return [
-        login,
-        { title: 'Publish', command: `npm publish --registry ${registry}` },
-        { ...login, kind: 'download' },
-        { kind: 'download', title: 'Install', command: `npm install --registry ${registry} <package>` },
-      ];
-    }
-    case 'conda': {
-      const channel = (urls.channel ?? '').replace(/\/$/, '');
-      return [
-        {
-          title: 'Upload with curl (into a platform subdirectory)',
-          command: `curl -X PUT --data-binary @pkg-1.0-0.conda -H "Authorization: Bearer ${TOKEN}" ${channel}/linux-64/pkg-1.0-0.conda`,
-        },
-        { kind: 'download', title: 'Add the channel (write the token with "-" for its "_": tgp-…)', command: `conda config --add channels ${tokenInPath(channel)}` },
-      ];
-    }
-    default: {
-      const raw = (urls.raw ?? '').replace(/\/?$/, '/');
-      return [
-        {
-          title: 'Upload with curl',
-          command: `curl -X PUT --data-binary @app-1.0.tar.gz -H "Authorization: Bearer ${TOKEN}" ${raw}app-1.0.tar.gz`,
-        },
-        { kind: 'download', title: 'Download with curl', command: `curl -fLO -H "Authorization: Bearer ${TOKEN}" ${raw}app-1.0.tar.gz` },
-      ];
-    }
-  }
-}
-
 /** Copyable commands for the repository's package tools, with a pointer to where tokens come from. */
 export function UploadHelp({ orgSlug, format, urls, upload = true, download = false }: UploadHelpProps) {
-  const all = snippets(format, urls);
+  const all = formatClient(format).uploadHelp(urls, TOKEN);
   // npm's login line serves both ways: show it once.
   const shown = all.filter((s, i) =>
     s.kind === 'download' ? download && !(upload && all.findIndex((o) => o.command === s.command) < i) : upload,

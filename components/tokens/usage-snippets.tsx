@@ -2,14 +2,13 @@
 
 import { useId } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
+import { sh } from '@/lib/formats/client-types';
+import { FORMAT_CLIENTS, FORMAT_IDS, type FormatId } from '@/lib/formats/registry-client';
 import { grantCapabilities, grantedRepos, type RepoSummary, type Token } from './model';
 import { useFirstFile, useRepos } from './queries';
 
 export type Snippet = { id: string; title: string; description: string; command: string };
 
-const SAFE_SHELL = /^[A-Za-z0-9._~:/@%+=,-]+$/;
-/** Quotes an argument for sh when it holds anything beyond URL-safe characters. */
-const sh = (arg: string) => (SAFE_SHELL.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
 const seg = (s: string) => encodeURIComponent(s);
 const filePath = (path: string) => path.split('/').map(seg).join('/');
 
@@ -28,15 +27,13 @@ export type SnippetInput = {
 type RepoPick = { name: string | null; matches: boolean };
 
 /** The repository each tool's example uses: one of its format if granted, else the first granted one. */
-export function snippetRepos(repos: RepoSummary[]): Record<'raw' | 'pypi' | 'npm' | 'conda', RepoPick> {
+export function snippetRepos(repos: RepoSummary[]): Record<FormatId, RepoPick> {
   const pick = (format: string): RepoPick => {
     const exact = repos.find((r) => r.format === format);
     return { name: (exact ?? repos[0])?.name ?? null, matches: exact !== undefined };
   };
-  return { raw: pick('raw'), pypi: pick('pypi'), npm: pick('npm'), conda: pick('conda') };
+  return Object.fromEntries(FORMAT_IDS.map((id) => [id, pick(id)])) as Record<FormatId, RepoPick>;
 }
-
-const KIND_NAMES = { raw: 'raw', pypi: 'PyPI', npm: 'npm', conda: 'conda' } as const;
 
 /** Copy-paste commands with the real host, org, repository and secret. */
 export function buildSnippets({ base, org, secret, token, repos, file }: SnippetInput): Snippet[] {
@@ -45,60 +42,20 @@ export function buildSnippets({ base, org, secret, token, repos, file }: Snippet
   const root = `${url.protocol}//${url.host}${prefix}`;
   const withBasic = `${url.protocol}//x:${secret}@${url.host}${prefix}`;
   const picks = snippetRepos(repos);
-  const repo = (kind: keyof typeof picks) => (picks[kind].name ? seg(picks[kind].name) : '<repo>');
+  const repo = (kind: FormatId) => (picks[kind].name ? seg(picks[kind].name) : '<repo>');
   // The example names a repository of another format when the token covers none of this one.
-  const note = (kind: keyof typeof picks) =>
-    picks[kind].name && !picks[kind].matches ? ` The token covers no ${KIND_NAMES[kind]} repository: ${picks[kind].name} stands in.` : '';
+  const note = (format: (typeof FORMAT_CLIENTS)[number]) =>
+    picks[format.id].name && !picks[format.id].matches ? ` The token covers no ${format.label} repository: ${picks[format.id].name} stands in.` : '';
   const o = seg(org);
   const rawFile = file ? filePath(file) : '<file>';
   const can = grantCapabilities(token);
   const out: Snippet[] = [];
 
-  if (can.download) {
-    out.push(
-      {
-        id: 'curl',
-        title: 'curl',
-        description: `Download a file with the token in an Authorization header.${note('raw')}`,
-        command: `curl -fLO -H "Authorization: Bearer ${secret}" ${sh(`${root}/raw/${o}/${repo('raw')}/${rawFile}`)}`,
-      },
-      {
-        id: 'curl-path',
-        title: 'curl (token in the URL)',
-        description: 'The same download with the token in the path, for tools that only take a URL.',
-        command: `curl -fLO ${sh(`${root}/t/${secret}/raw/${o}/${repo('raw')}/${rawFile}`)}`,
-      },
-    );
-  }
-  if (can.upload) {
-    out.push({
-      id: 'curl-upload',
-      title: 'curl (upload)',
-      description: `Upload a file to a raw repository.${note('raw')}`,
-      command: `curl -fT ./<file> -H "Authorization: Bearer ${secret}" ${sh(`${root}/raw/${o}/${repo('raw')}/`)}<file>`,
-    });
-  }
-  if (can.download) {
-    out.push(
-      {
-        id: 'pip',
-        title: 'pip',
-        description: `Install from a PyPI repository.${note('pypi')}`,
-        command: `pip install --index-url ${sh(`${withBasic}/pypi/${o}/${repo('pypi')}/simple/`)} <package>`,
-      },
-      {
-        id: 'npm',
-        title: 'npm',
-        description: `Authenticate npm against an npm repository.${note('npm')}`,
-        command: `npm config set ${sh(`//${url.host}${prefix}/npm/${o}/${repo('npm')}/:_authToken`)} ${secret}`,
-      },
-      {
-        id: 'conda',
-        title: 'conda',
-        description: `Add a conda repository as a channel (conda keeps only letters, digits and "-" of a path token, so the token is written with "-" for its "_").${note('conda')}`,
-        command: `conda config --add channels ${sh(`${root}/t/${condaToken(secret)}/conda/${o}/${repo('conda')}`)}`,
-      },
-    );
+  // Each format's commands (lib/formats/<format>/client.ts), downloads before uploads.
+  for (const format of FORMAT_CLIENTS) {
+    const commands = format.tokenSnippets({ root, withBasic, hostPath: `${url.host}${prefix}`, org: o, repo: repo(format.id), secret, note: note(format), file: rawFile });
+    if (can.download) out.push(...commands.download);
+    if (can.upload) out.push(...commands.upload);
   }
   if (!can.download && !can.upload) {
     out.push({
@@ -162,5 +119,4 @@ export function UsageSnippets({ org, secret, token, publicUrl }: UsageSnippetsPr
   );
 }
 
-/** A token as a conda channel URL must carry it: `tgp-…` for `tgp_…` (the server accepts both). */
-export const condaToken = (secret: string) => secret.replace(/^(tg[pe])_/, '$1-');
+export { condaToken } from '@/lib/formats/conda/client';

@@ -8,7 +8,7 @@ import { recordAudit } from '@/lib/audit/service';
 import { db } from '@/lib/db/client';
 import { MAX_UPLOAD_BYTES } from './limits';
 import { bumpContentVersion } from '@/lib/formats/index-cache';
-import { ApiError, badRequest, conflict, notFound } from '@/lib/http/errors';
+import { badRequest, conflict, notFound, payloadTooLarge } from '@/lib/http/errors';
 import { pageArgs, toPage, type PageQuery } from '@/lib/http/pagination';
 import { findRepo, repoResource, type RepoRow } from '@/lib/repos/service';
 import { blobStore, BlobTooLargeError, type BlobDigests } from '@/lib/storage';
@@ -160,4 +160,4 @@ export async function putArtifact(actor: Actor, repo: RepoRow, path: string, bod
   }
 }
 
-const tooLarge = () => new ApiError(413, 'payload_too_large', `Uploads are limited to ${MAX_UPLOAD_BYTES} bytes.`);
+const tooLarge = () => payloadTooLarge(`Uploads are limited to ${MAX_UPLOAD_BYTES} bytes.`);

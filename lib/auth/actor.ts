@@ -7,6 +7,13 @@ import { unauthenticated } from '@/lib/http/errors';
 
 export type RequestMeta = { address: string; userAgent: string; requestId: string };
 
+/** The one RequestMeta builder: the client address (already resolved through TRUST_PROXY), its User-Agent and a new request id. */
+export const requestMeta = (address: string | null | undefined, userAgent: string | null | undefined): RequestMeta => ({
+  address: address ?? '',
+  userAgent: userAgent ?? '',
+  requestId: crypto.randomUUID(),
+});
+
 export type CredentialType = 'anonymous' | 'session' | 'pat' | 'entitlement' | 'signed_url' | 'system';
 
 export type Actor = {

@@ -1,7 +1,6 @@
 // next-auth configuration: the browser's e-mail + password sign-in. The
 // credentials are checked by the same service as POST /api/v1/session
 // (rate limits, audit, a Session row); the JWT cookie carries that row's id.
-import crypto from 'node:crypto';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { signInInput } from '@/lib/accounts/schema';
@@ -9,6 +8,7 @@ import { signIn } from '@/lib/accounts/service';
 import { env } from '@/lib/env';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
 import { isApiError } from '@/lib/http/errors';
+import { requestMeta } from './actor';
 import { endSession, SESSION_MAX_AGE_SECONDS } from './session';
 
 function header(headers: unknown, name: string): string {
@@ -29,11 +29,7 @@ export function authOptions(): NextAuthOptions {
         async authorize(credentials, req) {
           const parsed = signInInput.safeParse(credentials ?? {});
           if (!parsed.success) throw new Error('invalid_request');
-          const meta = {
-            address: header(req?.headers, CLIENT_ADDRESS_HEADER),
-            userAgent: header(req?.headers, 'user-agent'),
-            requestId: crypto.randomUUID(),
-          };
+          const meta = requestMeta(header(req?.headers, CLIENT_ADDRESS_HEADER), header(req?.headers, 'user-agent'));
           try {
             const { user, session } = await signIn(parsed.data, meta);
             return { id: user.id, email: user.email, name: user.name, sid: session.id };

@@ -68,10 +68,21 @@ export const forbidden = (message = 'You do not have permission to do this.', co
 export const notFound = (message = 'Not found.') => new ApiError(404, 'not_found', message);
 export const conflict = (message: string, details?: ErrorDetail[]) =>
   new ApiError(409, 'conflict', message, { details });
+export const methodNotAllowed = (allowed: readonly string[]) =>
+  new ApiError(405, 'method_not_allowed', `Use ${allowed.join(' or ')} on this path.`, { headers: { allow: allowed.join(', ') } });
+export const payloadTooLarge = (message: string) => new ApiError(413, 'payload_too_large', message);
+/** 413 for a request body over `limit` bytes. */
+export const bodyTooLarge = (limit: number) => payloadTooLarge(`The request body is limited to ${limit} bytes.`);
+/** A presented credential that names no live token: malformed, unknown, revoked, expired, or its owner gone. */
+export const invalidToken = () => unauthenticated('This token is not valid, expired or revoked.');
+export const internalError = (message = 'Something went wrong on our side.') => new ApiError(500, 'internal_error', message);
 export const rateLimited = (retryAfterSeconds: number, what = 'Too many attempts.') =>
   new ApiError(429, 'rate_limited', `${what} Try again in ${retryAfterSeconds} seconds.`, {
     headers: { 'Retry-After': String(retryAfterSeconds) },
   });
+
+/** The serialized body of an error, for the places that write bytes themselves (the front, the Node adapter). */
+export const errorJson = (err: ApiError) => JSON.stringify(err.toBody());
 
 // Structural as well as nominal: Next bundles lib/ once per server bundle, so an
 // ApiError may come from another copy of this class.

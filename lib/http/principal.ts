@@ -5,7 +5,7 @@ import { loadUserAccess } from '@/lib/auth/access';
 import { readSession, sessionCookieName } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { resolvePat } from '@/lib/tokens/resolve';
-import { unauthenticated } from './errors';
+import { invalidToken, unauthenticated } from './errors';
 
 export type CredentialSource = { cookie: (name: string) => string | undefined; authorization: string | null };
 
@@ -16,7 +16,7 @@ export async function resolveActor(source: CredentialSource, meta: RequestMeta):
     const [scheme, value] = source.authorization.split(/\s+/, 2);
     if (scheme?.toLowerCase() !== 'bearer' || !value) throw unauthenticated('Use Authorization: Bearer <personal access token>.');
     const pat = await resolvePat(value, meta.address);
-    if (!pat) throw unauthenticated('This token is not valid, expired or revoked.');
+    if (!pat) throw invalidToken();
     return { principal: pat.principal, user: pat.user, credential: { type: 'pat', id: pat.tokenId }, meta };
   }
   const session = await readSession(source.cookie(sessionCookieName()));

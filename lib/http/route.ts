@@ -2,12 +2,11 @@
 // params / query / body with the operation's zod schemas, run the handler,
 // map every error to the docs/http.md shape. Handlers stay ~10 lines and hand off to
 // a service that takes (actor, input).
-import crypto from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
-import { anonymousActor, type Actor, type RequestMeta } from '@/lib/auth/actor';
+import { anonymousActor, requestMeta, type Actor, type RequestMeta } from '@/lib/auth/actor';
 import { env } from '@/lib/env';
-import { ApiError, badRequest, forbidden, unauthenticated } from './errors';
+import { badRequest, bodyTooLarge, forbidden, unauthenticated } from './errors';
 import { CLIENT_ADDRESS_HEADER } from './client-address';
 import type { Operation } from './operation';
 import { resolveActor } from './principal';
@@ -21,15 +20,9 @@ type NextContext = { params: Promise<Record<string, string | string[]>> };
 
 const MAX_JSON_BYTES = 1024 * 1024;
 
-export function requestMeta(headers: Headers): RequestMeta {
-  return {
-    address: headers.get(CLIENT_ADDRESS_HEADER) ?? '',
-    userAgent: headers.get('user-agent') ?? '',
-    requestId: crypto.randomUUID(),
-  };
-}
+export const metaOf = (headers: Headers): RequestMeta => requestMeta(headers.get(CLIENT_ADDRESS_HEADER), headers.get('user-agent'));
 
-const tooLarge = () => new ApiError(413, 'payload_too_large', `The request body is limited to ${MAX_JSON_BYTES} bytes.`);
+const tooLarge = () => bodyTooLarge(MAX_JSON_BYTES);
 
 /**
  * The body as text, refused by its Content-Length and counted while it
@@ -136,7 +129,7 @@ export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodT
   handler: (ctx: HandlerContext<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>,
 ) {
   return async (req: NextRequest, context: NextContext): Promise<Response> => {
-    const meta = requestMeta(req.headers);
+    const meta = metaOf(req.headers);
     try {
       const actor = op.auth === 'none'
         ? anonymousActor(meta)

@@ -5,7 +5,7 @@
 // URL query parameters join here through the same resolver.
 import type { Actor, RequestMeta } from '@/lib/auth/actor';
 import { anonymousActor } from '@/lib/auth/actor';
-import { unauthenticated } from '@/lib/http/errors';
+import { invalidToken, unauthenticated } from '@/lib/http/errors';
 import { resolvePat } from '@/lib/tokens/resolve';
 import type { NativeRequest } from './types';
 
@@ -59,6 +59,6 @@ export function presentedCredential(req: NativeRequest, pathSecret: string | nul
 export async function resolveNativeActor(presented: Presented | null, meta: RequestMeta): Promise<Actor> {
   if (!presented) return anonymousActor(meta);
   const pat = await resolvePat(presented.secret, meta.address);
-  if (!pat) throw unauthenticated('This token is not valid, expired or revoked.');
+  if (!pat) throw invalidToken();
   return { principal: pat.principal, user: pat.user, credential: { type: 'pat', id: pat.tokenId }, meta };
 }

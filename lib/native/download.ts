@@ -1,47 +1,19 @@
-// Authorizes a download on the hot path: shape and checksum of the token
-// (no database for garbage), then the repository-with-file statement and one
-// token lookup by hash (lib/native/lookup), then can() on the facts they
-// returned. Nothing is written per request; last use is recorded at most once
-// a minute per token, off the request path.
-import type { Actor, RequestMeta } from '@/lib/auth/actor';
-import { anonymousActor } from '@/lib/auth/actor';
-import type { PatGrant } from '@/lib/authz';
-import { hashSecret, isWellFormed } from '@/lib/credentials/secret';
-import type { CacheRepo } from '@/lib/formats/index-cache';
-import { notFound, unauthenticated } from '@/lib/http/errors';
-import { touchToken } from '@/lib/tokens/resolve';
-import { tokenStatus } from '@/lib/tokens/service';
-import type { Presented } from './credentials';
-import { downloadLookup, type RepoFileRow, type TokenRow } from './lookup';
+// Downloads and index pages on the one authorization road (authorize.ts).
+import type { Actor } from '@/lib/auth/actor';
+import { notFound } from '@/lib/http/errors';
+import { authorize } from './authorize';
+import type { NativeContext } from './dispatch';
+import { ROUTE_SCOPES } from './dispatch';
+import type { RepoFileRow } from './lookup';
 import { recordDownload } from './record-download';
-import { checkRepositoryAccess } from './repository';
 import { serveFile } from './serve-file';
-import type { NativeRequest, NativeResponse } from './types';
+import type { NativeResponse } from './types';
 
-function patActor(t: TokenRow, repoId: string, meta: RequestMeta): Actor {
-  const grant: PatGrant = t.type === 'resource'
-    ? { type: 'resource', resources: t.accesses.map((access) => ({ repositoryId: repoId, access })) }
-    : { type: 'scope', scopes: JSON.parse(t.scopes) as string[], repositoryIds: t.allRepositories ? '*' : t.covered ? [repoId] : [] };
-  const repoRoles: Record<string, string> = t.repoRole ? { [repoId]: t.repoRole } : {};
-  return {
-    principal: {
-      kind: 'pat',
-      // Only the facts about this one repository: all can() needs here.
-      user: { userId: t.userId, orgs: t.orgRole ? { [t.orgId]: { role: t.orgRole, repoRoles } } : {} },
-      token: { id: t.id, orgId: t.orgId, grant },
-    },
-    user: { id: t.userId, email: t.email, name: t.name },
-    credential: { type: 'pat', id: t.id },
-    meta,
-  };
-}
+/** A repository's cache identity: what index pages are cached under (lib/formats/index-cache). */
+export type IndexRepo = { id: string; contentVersion: number };
 
-export async function authorizeDownload(
-  presented: Presented | null,
-  meta: RequestMeta,
-  target: { org: string; repo: string; path: string; format: string },
-): Promise<{ actor: Actor; repo: RepoFileRow }> {
-  return authorizeNative(presented, meta, target, 'artifact:download');
+export function authorizeDownload(ctx: NativeContext, path: string): Promise<{ actor: Actor; repo: RepoFileRow }> {
+  return authorize(ctx, { ...ctx, path }, ROUTE_SCOPES.file);
 }
 
 /**
@@ -49,15 +21,13 @@ export async function authorizeDownload(
  * it (Range, ETag…) and record it. `notFoundMessage` names what was asked for.
  */
 export async function serveDownload(
-  req: NativeRequest,
-  presented: Presented | null,
-  meta: RequestMeta,
-  target: { org: string; repo: string; path: string; format: string },
+  ctx: NativeContext,
+  path: string,
   opts: { headers?: Record<string, string>; notFoundMessage?: string } = {},
 ): Promise<NativeResponse> {
-  const { actor, repo } = await authorizeDownload(presented, meta, target);
+  const { actor, repo } = await authorizeDownload(ctx, path);
   if (!repo.file) throw notFound(opts.notFoundMessage ?? 'No such file.');
-  return recordDownload(serveFile(req, repo.file, opts.headers), req, actor, repo, target.path);
+  return recordDownload(serveFile(ctx.req, repo.file, opts.headers), ctx.req, actor, repo, path);
 }
 
 /**
@@ -65,33 +35,7 @@ export async function serveDownload(
  * packuments, conda repodata) on the same two statements as a download:
  * these pages are fetched as often as files, so they skip Prisma too.
  */
-export async function authorizeIndex(
-  presented: Presented | null,
-  meta: RequestMeta,
-  target: { org: string; repo: string; format: string },
-): Promise<CacheRepo> {
-  const { repo } = await authorizeNative(presented, meta, { ...target, path: '' }, 'artifact:view');
+export async function authorizeIndex(ctx: NativeContext): Promise<IndexRepo> {
+  const { repo } = await authorize(ctx, ctx, ROUTE_SCOPES.index);
   return { id: repo.repoId, contentVersion: repo.contentVersion };
-}
-
-async function authorizeNative(
-  presented: Presented | null,
-  meta: RequestMeta,
-  target: { org: string; repo: string; path: string; format: string },
-  scope: 'artifact:download' | 'artifact:view',
-): Promise<{ actor: Actor; repo: RepoFileRow }> {
-  if (presented && !isWellFormed(presented.secret, 'pat')) throw unauthenticated('This token is not valid, expired or revoked.');
-  const lookup = downloadLookup();
-  const repo = await lookup.repository(target.org.toLowerCase(), target.repo.toLowerCase(), target.path);
-  let actor = anonymousActor(meta);
-  if (presented) {
-    const token = await lookup.token(hashSecret(presented.secret), repo?.repoId ?? '');
-    // Revoked, expired, or its owner left the organization: the token is dead.
-    if (!token || tokenStatus(token) !== 'active' || !token.orgRole) throw unauthenticated('This token is not valid, expired or revoked.');
-    actor = patActor(token, repo?.repoId ?? '', meta);
-    touchToken(token.id, meta.address);
-  }
-  const facts = repo && { id: repo.repoId, orgId: repo.orgId, format: repo.format, visibility: repo.visibility };
-  checkRepositoryAccess(actor, facts, target.format, scope);
-  return { actor, repo: repo! };
 }

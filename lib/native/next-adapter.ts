@@ -2,9 +2,9 @@
 // deployment without the production front serve the same routes.
 import { Readable } from 'node:stream';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
-import { dispatchNative } from './dispatch';
+import type { NativeDispatch } from './dispatch';
 
-async function handle(req: Request): Promise<Response> {
+const handler = (dispatchNative: NativeDispatch) => async (req: Request): Promise<Response> => {
   const url = new URL(req.url);
   const headers: Record<string, string> = {};
   req.headers.forEach((v, k) => (headers[k] = v));
@@ -23,6 +23,9 @@ async function handle(req: Request): Promise<Response> {
   answer.onSent?.(Number(answer.headers['content-length'] ?? 0));
   const out = resolved instanceof Readable ? (Readable.toWeb(resolved) as ReadableStream) : (resolved ?? null);
   return new Response(out as BodyInit | null, { status: answer.status, headers: answer.headers });
-}
+};
 
-export const nativeRouteHandlers = { GET: handle, HEAD: handle, PUT: handle, POST: handle, DELETE: handle, PATCH: handle };
+export function nextRouteHandlers(dispatchNative: NativeDispatch) {
+  const handle = handler(dispatchNative);
+  return { GET: handle, HEAD: handle, PUT: handle, POST: handle, DELETE: handle, PATCH: handle };
+}

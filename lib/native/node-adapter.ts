@@ -3,7 +3,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { dispatchNative } from './dispatch';
+import { errorJson, internalError } from '@/lib/http/errors';
+import type { NativeDispatch } from './dispatch';
+import { GUARD_HEADERS } from './guard-headers';
 import type { NativeRequest, NativeResponse } from './types';
 
 export function fromNode(req: IncomingMessage, address: string): NativeRequest {
@@ -26,8 +28,8 @@ export async function writeNode(res: ServerResponse, r: NativeResponse): Promise
       body = await body;
     } catch (err) {
       console.error('[tollgate] could not read a stored file:', (err as Error).message);
-      res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
-      res.end('{"error":{"code":"internal_error","message":"The stored file could not be read."}}');
+      res.writeHead(500, { ...GUARD_HEADERS, 'content-type': 'application/json; charset=utf-8' });
+      res.end(errorJson(internalError('The stored file could not be read.')));
       return;
     }
   }
@@ -48,9 +50,9 @@ export async function writeNode(res: ServerResponse, r: NativeResponse): Promise
 }
 
 /** Handles a native path; resolves false when the path is not native. */
-export async function handleNativeNode(req: IncomingMessage, res: ServerResponse, address: string): Promise<boolean> {
+export const nodeHandler = (dispatchNative: NativeDispatch) => async (req: IncomingMessage, res: ServerResponse, address: string): Promise<boolean> => {
   const answer = await dispatchNative(fromNode(req, address));
   if (!answer) return false;
   await writeNode(res, answer);
   return true;
-}
+};

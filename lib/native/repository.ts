@@ -8,6 +8,8 @@ import { can, requireScope, type Scope } from '@/lib/authz';
 import { db } from '@/lib/db/client';
 import { notFound, unauthenticated } from '@/lib/http/errors';
 import type { RepoRow } from '@/lib/repos/service';
+import { authorize } from './authorize';
+import { ROUTE_SCOPES, type NativeContext } from './dispatch';
 
 type RepoFacts = { id: string; orgId: string; format: string; visibility: string };
 
@@ -24,7 +26,14 @@ export function checkRepositoryAccess<R extends RepoFacts>(actor: Actor, repo: R
   return repo;
 }
 
-export async function authorizeRepository(actor: Actor, orgSlug: string, repoName: string, format: string, scope: Scope): Promise<RepoRow> {
-  const repo = await db().repository.findFirst({ where: { name: repoName.toLowerCase(), org: { slug: orgSlug.toLowerCase() } } });
-  return checkRepositoryAccess(actor, repo, format, scope);
+/**
+ * An upload, on the same road as a download (authorize.ts); then the
+ * repository's whole row for the services that store the file (uploads are
+ * not the hot path: Prisma is fine here).
+ */
+export async function authorizeUpload(ctx: NativeContext): Promise<{ actor: Actor; repo: RepoRow }> {
+  const { actor, repo } = await authorize(ctx, ctx, ROUTE_SCOPES.upload);
+  const row = await db().repository.findUnique({ where: { id: repo.repoId } });
+  if (!row) throw notFound('No such repository.');
+  return { actor, repo: row };
 }

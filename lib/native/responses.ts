@@ -24,9 +24,6 @@ export async function nativeError(err: unknown, requestId: string): Promise<Nati
 }
 
 
-/** 405 for a method a native route does not take; `allow` as in the Allow header ("GET, HEAD, PUT"). */
-export const methodNotAllowed = (allow: string): NativeResponse =>
-  jsonResponse({ error: { code: 'method_not_allowed', message: `Use ${allow}.` } }, 405, { allow });
 
 /** The size an upload announces (Content-Length), checked before a byte is read; undefined when not sent. */
 export function declaredSize(header: string | null | undefined): number | undefined {

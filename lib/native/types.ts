@@ -23,7 +23,3 @@ export type NativeResponse = {
   /** Called once the response is over, with the body bytes actually sent. */
   onSent?: (bytes: number) => void;
 };
-
-/** Paths the native pipeline owns. */
-export const NATIVE_PREFIXES = ['/raw/', '/pypi/', '/npm/', '/conda/', '/t/'];
-export const isNativePath = (path: string) => NATIVE_PREFIXES.some((p) => path.startsWith(p));

@@ -1,10 +1,12 @@
 // Organization and membership fields, shared by forms and the API.
 import { z } from 'zod';
 import { ORG_ROLES, REPO_ROLES, REPOSITORY_VISIBILITIES } from '@/lib/authz/scopes';
+import { FORMAT_IDS } from '@/lib/formats/registry-client';
 
 // Top-level console paths an org slug must not shadow (the console lives at /{org}/…).
-export const RESERVED_SLUGS = new Set([
-  'api', 't', 'raw', 'pypi', 'npm', 'conda', 'signin', 'signup', 'signout', 'invite', 'invitations', 'orgs', 'new',
+// Every format's native routes live at /{format}/ (lib/formats/registry-client.ts).
+export const RESERVED_SLUGS = new Set<string>([
+  ...FORMAT_IDS, 'api', 't', 'signin', 'signup', 'signout', 'invite', 'invitations', 'orgs', 'new',
   'settings', 'account', 'admin', 'static', 'public', 'assets', 'health', 'login', 'logout', 'help', 'docs', 'tokens',
   'user', 'users', 'favicon.ico', 'robots.txt',
 ]);

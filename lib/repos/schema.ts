@@ -1,9 +1,10 @@
 // Repository fields, shared by the console forms and the API.
 import { z } from 'zod';
+import { FORMAT_IDS, type FormatId } from '@/lib/formats/registry-client';
 import { repoRole, visibility } from '@/lib/orgs/schema';
 
-export const REPOSITORY_FORMATS = ['raw', 'pypi', 'npm', 'conda'] as const;
-export type RepositoryFormat = (typeof REPOSITORY_FORMATS)[number];
+export const REPOSITORY_FORMATS = FORMAT_IDS;
+export type RepositoryFormat = FormatId;
 
 export const repoName = z
   .string({ error: 'Enter a name.' })

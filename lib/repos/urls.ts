@@ -1,18 +1,8 @@
-// The package-tool URLs of a repository, per format (docs/http.md "Package-tool routes").
+// The package-tool URLs of a repository, as its format names them
+// (lib/formats/<format>/client.ts), on DOWNLOAD_URL.
 import { env } from '@/lib/env';
+import { formatClient } from '@/lib/formats/registry-client';
 
 export function repoUrls(org: string, repo: string, format: string): Record<string, string> {
-  const base = env().downloadUrl;
-  const o = encodeURIComponent(org);
-  const r = encodeURIComponent(repo);
-  switch (format) {
-    case 'pypi':
-      return { index: `${base}/pypi/${o}/${r}/simple/`, upload: `${base}/pypi/${o}/${r}/` };
-    case 'npm':
-      return { registry: `${base}/npm/${o}/${r}/` };
-    case 'conda':
-      return { channel: `${base}/conda/${o}/${r}` };
-    default:
-      return { raw: `${base}/raw/${o}/${r}/` };
-  }
+  return formatClient(format).urls(env().downloadUrl, encodeURIComponent(org), encodeURIComponent(repo));
 }

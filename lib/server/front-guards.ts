@@ -8,6 +8,7 @@
 // The console's own security headers are set here too, once for every page.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MAX_UPLOAD_BYTES } from '@/lib/artifacts/limits';
+import { badRequest, bodyTooLarge, type ApiError } from '@/lib/http/errors';
 
 /** Every body Next reads whole (JSON, next-auth's form posts). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -17,8 +18,6 @@ const STREAMED_BODIES: { method: string; path: RegExp; limit: number }[] = [
   { method: 'PUT', path: /^\/api\/v1\/orgs\/[^/]+\/repos\/[^/]+\/files\/./, limit: MAX_UPLOAD_BYTES },
 ];
 
-export type Refusal = { status: number; code: string; message: string };
-
 /** The body limit of a request that Next will read, or null when it streams its own. */
 export function bodyLimit(req: Pick<IncomingMessage, 'method' | 'url'>): number | null {
   const path = (req.url ?? '/').split('?', 1)[0]!;
@@ -26,14 +25,14 @@ export function bodyLimit(req: Pick<IncomingMessage, 'method' | 'url'>): number 
 }
 
 /** Why the front refuses this request's body by its Content-Length, or null to hand it on. */
-export function bodyRefusal(req: Pick<IncomingMessage, 'method' | 'url' | 'headers'>): Refusal | null {
+export function bodyRefusal(req: Pick<IncomingMessage, 'method' | 'url' | 'headers'>): ApiError | null {
   const length = req.headers['content-length'];
   if (length === undefined) return null; // no body, or a chunked one (capBody counts it)
-  if (!/^\d+$/.test(length)) return { status: 400, code: 'invalid_request', message: 'Invalid Content-Length.' };
+  if (!/^\d+$/.test(length)) return badRequest('Invalid Content-Length.');
   const path = (req.url ?? '/').split('?', 1)[0]!;
   const limit = STREAMED_BODIES.find((r) => r.method === req.method && r.path.test(path))?.limit ?? MAX_BODY_BYTES;
   if (Number(length) > limit) {
-    return { status: 413, code: 'payload_too_large', message: `The request body is limited to ${limit} bytes.` };
+    return bodyTooLarge(limit);
   }
   return null;
 }

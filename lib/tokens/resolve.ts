@@ -2,11 +2,11 @@
 // checksum first (no database for garbage), then one lookup by SHA-256,
 // then the owner's access as of now. Last use is recorded at most once a
 // minute per token, off the request path.
-import type { PatGrant, Principal } from '@/lib/authz';
+import type { Principal } from '@/lib/authz';
 import { loadUserAccess } from '@/lib/auth/access';
 import { hashSecret, isWellFormed } from '@/lib/credentials/secret';
 import { db } from '@/lib/db/client';
-import { tokenStatus } from './service';
+import { isLivePat, patGrant } from './principal';
 
 export type ResolvedPat = {
   principal: Extract<Principal, { kind: 'pat' }>;
@@ -39,15 +39,10 @@ export async function resolvePat(secret: string, address: string): Promise<Resol
       repositories: { select: { repositoryId: true } },
     },
   });
-  if (!token || tokenStatus(token) !== 'active') return null;
-  const grant: PatGrant = token.type === 'resource'
-    ? { type: 'resource', resources: token.resources }
-    : { type: 'scope', scopes: JSON.parse(token.scopes) as string[], repositoryIds: token.allRepositories ? '*' : token.repositories.map((r) => r.repositoryId) };
+  if (!token || !isLivePat({ ...token, ownerIsMember: true })) return null;
   const access = await loadUserAccess(db(), token.user.id);
-  // A token lives inside its owner's membership: once the owner leaves or is
-  // removed from the token's organization the token is dead (401), not
-  // merely powerless.
-  if (!access.orgs[token.orgId]) return null;
+  if (!isLivePat({ ...token, ownerIsMember: !!access.orgs[token.orgId] })) return null;
+  const grant = patGrant(token, token.resources, token.repositories.map((r) => r.repositoryId));
   touchToken(token.id, address);
   return {
     principal: { kind: 'pat', user: access, token: { id: token.id, orgId: token.orgId, grant } },

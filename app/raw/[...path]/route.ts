@@ -1,4 +1,2 @@
-// Served by lib/native; in production the front (server.ts) answers before Next.
-import { nativeRouteHandlers } from '@/lib/native/next-adapter';
-
-export const { GET, HEAD, PUT, POST, DELETE, PATCH } = nativeRouteHandlers;
+// Served by lib/native for every format in lib/formats/registry.ts; in production the front (server.ts) answers before Next.
+export { GET, HEAD, PUT, POST, DELETE, PATCH } from '@/lib/formats/native-routes';

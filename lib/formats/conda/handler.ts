@@ -8,46 +8,41 @@
 // the URL. The index pages hold no URLs (conda builds file URLs from the
 // channel's own), so one cached rendering serves every credential.
 import crypto from 'node:crypto';
-import type { RequestMeta } from '@/lib/auth/actor';
 import { cachedBody, cachedPage, type CacheRepo } from '@/lib/formats/index-cache';
 import { pageResponse } from '@/lib/formats/page-response';
-import { notFound } from '@/lib/http/errors';
-import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
+import { notFound, methodNotAllowed } from '@/lib/http/errors';
 import { authorizeIndex, serveDownload } from '@/lib/native/download';
 import { artifactPath, decodeSegments } from '@/lib/native/paths';
-import { authorizeRepository } from '@/lib/native/repository';
-import { declaredSize, jsonResponse, methodNotAllowed } from '@/lib/native/responses';
+import { authorizeUpload } from '@/lib/native/repository';
+import { declaredSize, jsonResponse } from '@/lib/native/responses';
+import type { NativeContext } from '@/lib/native/dispatch';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
 import { storeCondaPackage } from './ingest';
 import { isValidSubdir } from './names';
 import { renderChanneldata, renderRepodata } from './repodata';
 import { channelFiles } from './service';
 
-/** `segments`: the percent-encoded path segments after /conda/. */
-export async function handleConda(req: NativeRequest, presented: Presented | null, meta: RequestMeta, segments: string[]): Promise<NativeResponse> {
-  if (segments.length < 2) throw notFound('Use /conda/{org}/{repo}/ as the channel.');
-  const [org, repoName] = decodeSegments(segments.slice(0, 2)) as [string, string];
-  const rest = segments.slice(2);
+export async function handleConda(ctx: NativeContext): Promise<NativeResponse> {
+  const { req, rest } = ctx;
   const read = req.method === 'GET' || req.method === 'HEAD';
 
   if (rest.length === 1 && rest[0] === 'channeldata.json') {
-    if (!read) return methodNotAllowed('GET, HEAD');
-    const repo = await authorizeIndex(presented, meta, { org, repo: repoName, format: 'conda' });
+    if (!read) throw methodNotAllowed(['GET', 'HEAD']);
+    const repo = await authorizeIndex(ctx);
     return indexResponse(req, repo, 'conda:channeldata', async () => renderChanneldata(await channelFiles(repo.id)));
   }
   if (rest.length !== 2) throw notFound('No such route. Use channeldata.json, {subdir}/repodata.json or {subdir}/{file}.');
   const [subdir, file] = decodeSegments(rest) as [string, string];
 
   if (req.method === 'PUT') {
-    const actor = await resolveNativeActor(presented, meta);
-    const repo = await authorizeRepository(actor, org, repoName, 'conda', 'artifact:create');
+    const { actor, repo } = await authorizeUpload(ctx);
     const stored = await storeCondaPackage(actor, repo, subdir, file, req.body, { declaredSize: declaredSize(req.headers['content-length']) });
     return jsonResponse(stored, 201);
   }
-  if (!read) return methodNotAllowed('GET, HEAD, PUT');
+  if (!read) throw methodNotAllowed(['GET', 'HEAD', 'PUT']);
 
   if (file === 'repodata.json') {
-    const repo = await authorizeIndex(presented, meta, { org, repo: repoName, format: 'conda' });
+    const repo = await authorizeIndex(ctx);
     if (!isValidSubdir(subdir)) throw notFound(`"${subdir}" is not a conda subdir.`);
     // conda asks for noarch and its platform every time: an empty subdir is an empty index, not a 404.
     return indexResponse(req, repo, `conda:repodata:${subdir}`, async () => renderRepodata(subdir, await channelFiles(repo.id, subdir)));
@@ -55,7 +50,7 @@ export async function handleConda(req: NativeRequest, presented: Presented | nul
   // Everything else is a file: packages, and the 404s conda falls back from
   // (repodata.json.zst, current_repodata.json…), answered after the credential check.
   const path = artifactPath(rest);
-  return serveDownload(req, presented, meta, { org, repo: repoName, path, format: 'conda' });
+  return serveDownload(ctx, path);
 }
 
 

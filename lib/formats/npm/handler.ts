@@ -4,16 +4,15 @@
 //   PUT  {name}                           npm publish (artifact:create)
 //   PUT  -/package/{name}/dist-tags/{tag} npm dist-tag add (artifact:create)
 import { Readable } from 'node:stream';
-import type { RequestMeta } from '@/lib/auth/actor';
 import { putArtifact } from '@/lib/artifacts/service';
 import { env } from '@/lib/env';
 import { ArchiveError } from '@/lib/formats/archive/errors';
-import { ApiError, badRequest, notFound } from '@/lib/http/errors';
-import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
+import { badRequest, bodyTooLarge, notFound, methodNotAllowed } from '@/lib/http/errors';
+import type { Presented } from '@/lib/native/credentials';
 import { authorizeIndex, serveDownload } from '@/lib/native/download';
-import { decodeSegments } from '@/lib/native/paths';
-import { authorizeRepository } from '@/lib/native/repository';
-import { declaredSize, jsonResponse, methodNotAllowed } from '@/lib/native/responses';
+import { authorizeUpload } from '@/lib/native/repository';
+import { declaredSize, jsonResponse } from '@/lib/native/responses';
+import type { NativeContext } from '@/lib/native/dispatch';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
 import { parseNpmRoute, tarballPath } from './names';
 import { packumentResponse } from './packument-response';
@@ -31,27 +30,24 @@ import { bundlesShrinkwrap } from './tarball';
 export const MAX_PUBLISH_BYTES = 64 * 1024 ** 2;
 const MAX_TAG_BODY_BYTES = 1024;
 
-/** `segments`: the percent-encoded path segments after /npm/. */
-export async function handleNpm(req: NativeRequest, presented: Presented | null, meta: RequestMeta, segments: string[]): Promise<NativeResponse> {
-  if (segments.length < 2) throw notFound('Use /npm/{org}/{repo}/ as the registry.');
-  const [org, repoName] = decodeSegments(segments.slice(0, 2)) as [string, string];
-  const route = parseNpmRoute(segments.slice(2));
+export async function handleNpm(ctx: NativeContext): Promise<NativeResponse> {
+  const { req, presented, org, repo: repoName } = ctx;
+  const route = parseNpmRoute(ctx.rest);
   if (!route) throw notFound('No such npm route.');
 
   if (route.kind === 'tarball') {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed('GET, HEAD');
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed(['GET', 'HEAD']);
     const path = tarballPath(route.name, route.file);
-    return serveDownload(req, presented, meta, { org, repo: repoName, path, format: 'npm' }, { headers: { 'content-type': 'application/octet-stream' }, notFoundMessage: 'No such tarball.' });
+    return serveDownload(ctx, path, { headers: { 'content-type': 'application/octet-stream' }, notFoundMessage: 'No such tarball.' });
   }
 
   if ((req.method === 'GET' || req.method === 'HEAD') && route.kind !== 'dist-tag') {
-    const repo = await authorizeIndex(presented, meta, { org, repo: repoName, format: 'npm' });
+    const repo = await authorizeIndex(ctx);
     return packumentResponse(req, repo, route.name, registryBase(presented, org, repoName), presented?.source === 'path');
   }
-  const actor = await resolveNativeActor(presented, meta);
   if (route.kind === 'dist-tag') {
-    if (req.method !== 'PUT') return methodNotAllowed('PUT');
-    const repo = await authorizeRepository(actor, org, repoName, 'npm', 'artifact:create');
+    if (req.method !== 'PUT') throw methodNotAllowed(['PUT']);
+    const { repo } = await authorizeUpload(ctx);
     // npm sends the version as a JSON string.
     const version = parseJson(await readBody(req, MAX_TAG_BODY_BYTES));
     if (typeof version !== 'string') throw badRequest('The body must be the version as a JSON string.');
@@ -59,7 +55,7 @@ export async function handleNpm(req: NativeRequest, presented: Presented | null,
   }
 
   if (req.method === 'PUT') {
-    const repo = await authorizeRepository(actor, org, repoName, 'npm', 'artifact:create');
+    const { actor, repo } = await authorizeUpload(ctx);
     const publish = parsePublish(parseJson(await readBody(req, MAX_PUBLISH_BYTES)), route.name);
     if (await versionExists(repo.id, publish.name, publish.version)) throw versionConflict(publish);
     if (await hasShrinkwrap(publish.tarball)) publish.manifest._hasShrinkwrap = true;
@@ -68,7 +64,7 @@ export async function handleNpm(req: NativeRequest, presented: Presented | null,
     await recordPublish(actor, repo, publish, path);
     return jsonResponse({ ok: true, id: publish.name, version: publish.version }, 201);
   }
-  return methodNotAllowed('GET, HEAD, PUT');
+  throw methodNotAllowed(['GET', 'HEAD', 'PUT']);
 }
 
 /**
@@ -91,11 +87,10 @@ async function hasShrinkwrap(tarball: Buffer): Promise<boolean> {
   }
 }
 
-const tooLarge = (max: number) => new ApiError(413, 'payload_too_large', `The request body is limited to ${max} bytes.`);
 
 async function readBody(req: NativeRequest, max: number): Promise<Buffer> {
   const length = declaredSize(req.headers['content-length']);
-  if (length !== undefined && length > max) throw tooLarge(max);
+  if (length !== undefined && length > max) throw bodyTooLarge(max);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req.body) {
@@ -103,7 +98,7 @@ async function readBody(req: NativeRequest, max: number): Promise<Buffer> {
     size += buf.length;
     if (size > max) {
       req.body.destroy();
-      throw tooLarge(max);
+      throw bodyTooLarge(max);
     }
     chunks.push(buf);
   }

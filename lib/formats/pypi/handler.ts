@@ -4,15 +4,15 @@
 //   GET  /pypi/{org}/{repo}/simple/{project}/   one project's files
 //   GET  /pypi/{org}/{repo}/files/{path…}       a file
 //   POST /pypi/{org}/{repo}/                    upload (twine --repository-url)
-import type { RequestMeta } from '@/lib/auth/actor';
 import { env } from '@/lib/env';
-import { badRequest, notFound } from '@/lib/http/errors';
-import { resolveNativeActor, type Presented } from '@/lib/native/credentials';
+import { badRequest, notFound, methodNotAllowed } from '@/lib/http/errors';
+import type { Presented } from '@/lib/native/credentials';
 import { authorizeIndex, serveDownload } from '@/lib/native/download';
 import { artifactPath, decodeSegments } from '@/lib/native/paths';
-import { authorizeRepository } from '@/lib/native/repository';
-import { jsonResponse, methodNotAllowed } from '@/lib/native/responses';
-import type { NativeRequest, NativeResponse } from '@/lib/native/types';
+import { authorizeUpload } from '@/lib/native/repository';
+import { jsonResponse } from '@/lib/native/responses';
+import type { NativeContext } from '@/lib/native/dispatch';
+import type { NativeResponse } from '@/lib/native/types';
 import { storeDistribution } from './distribution';
 import { projectResponse, projectsResponse } from './index-pages';
 import { isValidName, normalizeName } from './names';
@@ -32,23 +32,22 @@ function baseUrl(presented: Presented | null, org: string, repo: string): string
 const redirect = (location: string): NativeResponse => ({ status: 301, headers: { location, 'cache-control': 'no-store' }, body: null });
 
 
-/** `segments`: the percent-encoded path segments after /pypi/. */
-export async function handlePypi(req: NativeRequest, presented: Presented | null, meta: RequestMeta, segments: string[]): Promise<NativeResponse> {
-  if (segments.length < 2) throw notFound('Use /pypi/{org}/{repo}/simple/.');
-  const [org, repoName] = decodeSegments(segments.slice(0, 2)).map((s) => s.toLowerCase()) as [string, string];
-  const rest = segments.slice(2);
+export async function handlePypi(ctx: NativeContext): Promise<NativeResponse> {
+  const { req, presented, rest } = ctx;
+  const org = ctx.org.toLowerCase();
+  const repoName = ctx.repo.toLowerCase();
   const read = req.method === 'GET' || req.method === 'HEAD';
 
   if (rest[0] === 'files') {
-    if (!read) return methodNotAllowed('GET, HEAD');
+    if (!read) throw methodNotAllowed(['GET', 'HEAD']);
     const path = artifactPath(rest.slice(1));
-    return serveDownload(req, presented, meta, { org, repo: repoName, path, format: 'pypi' });
+    return serveDownload(ctx, path);
   }
 
   if (rest[0] === 'simple') {
-    if (!read) return methodNotAllowed('GET, HEAD');
+    if (!read) throw methodNotAllowed(['GET', 'HEAD']);
     const base = baseUrl(presented, org, repoName);
-    const repo = await authorizeIndex(presented, meta, { org, repo: repoName, format: 'pypi' });
+    const repo = await authorizeIndex(ctx);
     const tail = rest.slice(1);
     // PEP 503: pages end in a slash (and the links on them are relative to that).
     if (tail.length === 0) return redirect(`${base}/simple/`);
@@ -62,16 +61,15 @@ export async function handlePypi(req: NativeRequest, presented: Presented | null
   }
 
   if (rest.length === 0 || (rest.length === 1 && rest[0] === '')) {
-    if (req.method !== 'POST') return methodNotAllowed('POST');
-    return upload(req, presented, meta, org, repoName);
+    if (req.method !== 'POST') throw methodNotAllowed(['POST']);
+    return upload(ctx);
   }
   throw notFound('No such route. Use /simple/, /files/ or POST to the repository root.');
 }
 
-async function upload(req: NativeRequest, presented: Presented | null, meta: RequestMeta, org: string, repoName: string): Promise<NativeResponse> {
-  const actor = await resolveNativeActor(presented, meta);
-  const repo = await authorizeRepository(actor, org, repoName, 'pypi', 'artifact:create');
-  const stored = await receiveUpload(req, async (fields, file, filename) => {
+async function upload(ctx: NativeContext): Promise<NativeResponse> {
+  const { actor, repo } = await authorizeUpload(ctx);
+  const stored = await receiveUpload(ctx.req, async (fields, file, filename) => {
     const action = fields[':action'];
     if (action !== 'file_upload') throw badRequest(`Unsupported :action ${JSON.stringify(action ?? null)}: only file_upload is.`);
     const name = fields.name ?? '';

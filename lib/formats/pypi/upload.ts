@@ -5,7 +5,7 @@
 // file starts and its bytes stream straight on (never buffered).
 import type { Readable } from 'node:stream';
 import busboy from 'busboy';
-import { ApiError, badRequest } from '@/lib/http/errors';
+import { badRequest, payloadTooLarge } from '@/lib/http/errors';
 import type { NativeRequest } from '@/lib/native/types';
 
 export type UploadFields = Record<string, string>;
@@ -19,7 +19,7 @@ export const MAX_FIELDS_BYTES = 4 * 1024 * 1024;
 /** One field (busboy cuts it off here; a cut field is refused, not stored cut). */
 const MAX_FIELD_BYTES = 1024 * 1024;
 
-const fieldsTooLarge = (what: string) => new ApiError(413, 'payload_too_large', `${what}: form fields are limited to ${MAX_FIELD_BYTES} bytes each and ${MAX_FIELDS_BYTES} bytes together.`);
+const fieldsTooLarge = (what: string) => payloadTooLarge(`${what}: form fields are limited to ${MAX_FIELD_BYTES} bytes each and ${MAX_FIELDS_BYTES} bytes together.`);
 
 /**
  * Parses the form and calls `onFile` with the fields read so far and the
