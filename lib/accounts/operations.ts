@@ -24,3 +24,8 @@ export const healthOp = operation({
   id: 'health', method: 'GET', path: '/api/v1/health', tag: 'Server', auth: 'none',
   summary: 'Liveness: 200 once the database answers.', response: z.object({ status: z.literal('ok') }),
 });
+
+export const openApiOp = operation({
+  id: 'openApi', method: 'GET', path: '/api/v1/openapi.json', tag: 'Server', auth: 'none',
+  summary: 'This document: every operation of the management API, generated from the schemas that validate it.',
+});

@@ -3,9 +3,7 @@
 // rule changes in one place. Fail closed: anything not recognised (role,
 // scope, access level, visibility) contributes nothing.
 
-// Relative, not `@/lib/http/errors`: there is no vitest.config.ts mapping the
-// `@/` alias yet, and this module is imported by the unit tests. Same file.
-import { forbidden, notFound, unauthenticated } from '../http/errors';
+import { forbidden, notFound, unauthenticated } from '@/lib/http/errors';
 import { accessScopes, orgRoleGrant, orgRoleRepositoryScopes, repoRoleScopes } from './roles';
 import {
   isRepositoryVisibility,

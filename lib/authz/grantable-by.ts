@@ -5,7 +5,7 @@
 // *looks* wider than they are (and that would silently widen if they were
 // promoted), and gives the wizard a precise error per field.
 
-import type { ErrorDetail } from '../http/errors';
+import type { ErrorDetail } from '@/lib/http/errors';
 import { can, effectiveScopes } from './can';
 import { accessScopes } from './roles';
 import { isScope, isTokenAccess, scopeDefinition, type Scope } from './scopes';

@@ -1,6 +1,6 @@
 // 401 / 404 / 403 / insufficient_scope: which error a denied request gets.
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../http/errors';
+import { ApiError } from '@/lib/http/errors';
 import { requireScope } from './can';
 import type { Scope } from './scopes';
 import type { Principal, Resource, UserAccess } from './types';

@@ -6,9 +6,9 @@ import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { anonymousActor, requestMeta, type Actor, type RequestMeta } from '@/lib/auth/actor';
 import { env } from '@/lib/env';
-import { badRequest, bodyTooLarge, forbidden, unauthenticated } from './errors';
+import { badRequest, bodyTooLarge, forbidden, methodNotAllowed, unauthenticated } from './errors';
 import { CLIENT_ADDRESS_HEADER } from './client-address';
-import type { Operation } from './operation';
+import type { Method, Operation } from './operation';
 import { resolveActor } from './principal';
 import { errorResponse, json, zodDetails } from './respond';
 
@@ -17,6 +17,9 @@ type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
 export type HandlerContext<P, Q, B> = { actor: Actor; params: P; query: Q; body: B; req: NextRequest; meta: RequestMeta };
 
 type NextContext = { params: Promise<Record<string, string | string[]>> };
+
+/** A route handler that knows the method of its operation, so `endpoints` can answer the others. */
+export type RouteHandler = ((req: NextRequest, context: NextContext) => Promise<Response>) & { method: Method };
 
 const MAX_JSON_BYTES = 1024 * 1024;
 
@@ -128,7 +131,7 @@ export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodT
   op: Operation<P, Q, B>,
   handler: (ctx: HandlerContext<Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>,
 ) {
-  return async (req: NextRequest, context: NextContext): Promise<Response> => {
+  const handle = async (req: NextRequest, context: NextContext): Promise<Response> => {
     const meta = metaOf(req.headers);
     try {
       const actor = op.auth === 'none'
@@ -152,4 +155,21 @@ export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodT
       return errorResponse(err, meta.requestId);
     }
   };
+  return Object.assign(handle, { method: op.method });
+}
+
+const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/**
+ * Every method of one path, for a route file to export whole
+ * (`export const { GET, POST, PUT, PATCH, DELETE } = endpoints(route(a), route(b))`):
+ * the handlers given answer their operation's method, every other method is a
+ * 405 in the API's error shape with an Allow header (Next's own has no body).
+ */
+export function endpoints(...handlers: RouteHandler[]): Record<Method, (req: NextRequest, context: NextContext) => Promise<Response>> {
+  const byMethod = new Map(handlers.map((h) => [h.method, h] as const));
+  if (byMethod.size !== handlers.length) throw new Error('endpoints: two handlers for one method');
+  const allowed = METHODS.filter((m) => byMethod.has(m));
+  const notAllowed = async () => errorResponse(methodNotAllowed(allowed), crypto.randomUUID());
+  return Object.fromEntries(METHODS.map((m) => [m, byMethod.get(m) ?? notAllowed])) as Record<Method, RouteHandler>;
 }

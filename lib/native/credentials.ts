@@ -1,12 +1,9 @@
-// Credentials on native tool routes, resolved in one place into an Actor for
-// can(): a `/t/<token>/` path prefix (conda-style channel URLs), HTTP Basic
+// How a native tool route is handed a credential, read in one place: a
+// `/t/<token>/` path prefix (conda-style channel URLs), HTTP Basic
 // (any user name, the token as password: pip, twine, curl -u) or
-// `Authorization: Bearer` (npm, curl). Entitlement tokens (tge_) and signed
-// URL query parameters join here through the same resolver.
-import type { Actor, RequestMeta } from '@/lib/auth/actor';
-import { anonymousActor } from '@/lib/auth/actor';
-import { invalidToken, unauthenticated } from '@/lib/http/errors';
-import { resolvePat } from '@/lib/tokens/resolve';
+// `Authorization: Bearer` (npm, curl). What the secret is (PAT, entitlement
+// token, …) and whose it is, principal.ts decides.
+import { unauthenticated } from '@/lib/http/errors';
 import type { NativeRequest } from './types';
 
 export type Presented = { secret: string; source: 'path' | 'basic' | 'bearer' };
@@ -53,12 +50,4 @@ export function presentedCredential(req: NativeRequest, pathSecret: string | nul
     if (secret) return { secret, source: 'basic' };
   }
   throw unauthenticated('Unsupported or empty credentials. Use a token as the Basic password, a Bearer token, or /t/<token>/.');
-}
-
-/** The actor of a native request. A presented but invalid credential is a 401, never anonymous. */
-export async function resolveNativeActor(presented: Presented | null, meta: RequestMeta): Promise<Actor> {
-  if (!presented) return anonymousActor(meta);
-  const pat = await resolvePat(presented.secret, meta.address);
-  if (!pat) throw invalidToken();
-  return { principal: pat.principal, user: pat.user, credential: { type: 'pat', id: pat.tokenId }, meta };
 }

@@ -1,10 +1,6 @@
+import { openApiOp } from '@/lib/accounts/operations';
 import { env } from '@/lib/env';
 import { openApiDocument } from '@/lib/http/openapi';
-import { json } from '@/lib/http/respond';
-import { notAllowed } from '@/lib/http/method-not-allowed';
+import { endpoints, route } from '@/lib/http/route';
 
-export function GET() {
-  return json(openApiDocument(env().publicUrl));
-}
-
-export const { POST, PUT, PATCH, DELETE } = notAllowed('GET');
+export const { GET, POST, PUT, PATCH, DELETE } = endpoints(route(openApiOp, async () => openApiDocument(env().publicUrl)));

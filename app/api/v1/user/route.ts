@@ -1,8 +1,7 @@
 import { currentUserOp } from '@/lib/accounts/operations';
 import { currentUser } from '@/lib/accounts/service';
-import { route } from '@/lib/http/route';
-import { notAllowed } from '@/lib/http/method-not-allowed';
+import { endpoints, route } from '@/lib/http/route';
 
-export const GET = route(currentUserOp, ({ actor }) => currentUser(actor));
-
-export const { POST, PUT, PATCH, DELETE } = notAllowed('GET');
+export const { GET, POST, PUT, PATCH, DELETE } = endpoints(
+  route(currentUserOp, ({ actor }) => currentUser(actor)),
+);

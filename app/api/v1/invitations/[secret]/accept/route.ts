@@ -1,12 +1,11 @@
-import { route } from '@/lib/http/route';
+import { endpoints, route } from '@/lib/http/route';
 import { withSession } from '@/lib/http/session-response';
 import { acceptInvitationOp } from '@/lib/invitations/operations';
 import { acceptInvitation } from '@/lib/invitations/service';
-import { notAllowed } from '@/lib/http/method-not-allowed';
 
-export const POST = route(acceptInvitationOp, async ({ actor, params, body, meta }) => {
-  const { session, user, org } = await acceptInvitation(actor, params.secret, body, meta);
-  return withSession({ user: { id: user.id, email: user.email, name: user.name }, org }, 200, session);
-});
-
-export const { GET, PUT, PATCH, DELETE } = notAllowed('POST');
+export const { GET, POST, PUT, PATCH, DELETE } = endpoints(
+  route(acceptInvitationOp, async ({ actor, params, body, meta }) => {
+    const { session, user, org } = await acceptInvitation(actor, params.secret, body, meta);
+    return withSession({ user: { id: user.id, email: user.email, name: user.name }, org }, 200, session);
+  }),
+);

@@ -1,8 +1,7 @@
-import { route } from '@/lib/http/route';
-import { notAllowed } from '@/lib/http/method-not-allowed';
+import { endpoints, route } from '@/lib/http/route';
 import { listDownloadsOp } from '@/lib/usage/operations';
 import { listDownloads } from '@/lib/usage/service';
 
-export const GET = route(listDownloadsOp, ({ actor, params, query }) => listDownloads(actor, params.org, params.repo, query));
-
-export const { POST, PUT, PATCH, DELETE } = notAllowed('GET');
+export const { GET, POST, PUT, PATCH, DELETE } = endpoints(
+  route(listDownloadsOp, ({ actor, params, query }) => listDownloads(actor, params.org, params.repo, query)),
+);

@@ -1,8 +1,7 @@
-import { route } from '@/lib/http/route';
-import { notAllowed } from '@/lib/http/method-not-allowed';
+import { endpoints, route } from '@/lib/http/route';
 import { listVersionsOp } from '@/lib/packages/operations';
 import { listVersions } from '@/lib/packages/service';
 
-export const GET = route(listVersionsOp, ({ actor, params, query }) => listVersions(actor, params.org, params.repo, params.name, query));
-
-export const { POST, PUT, PATCH, DELETE } = notAllowed('GET');
+export const { GET, POST, PUT, PATCH, DELETE } = endpoints(
+  route(listVersionsOp, ({ actor, params, query }) => listVersions(actor, params.org, params.repo, params.name, query)),
+);
