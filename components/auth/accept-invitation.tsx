@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
+import { PasswordField } from '@/components/ui/account-fields';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
@@ -49,32 +50,24 @@ export function AcceptWithNewAccount({ secret, email }: { secret: string; email:
       <Field htmlFor={`${id}-name`} label="Name" error={errors.name}>
         <Input name="name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" maxLength={100} required autoFocus />
       </Field>
-      <Field
-        htmlFor={`${id}-password`}
-        label="Password"
+      <PasswordField
+        id={`${id}-password`}
+        value={password}
+        onChange={setPassword}
         error={errors.password}
         hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-      >
-        <Input
-          type="password"
-          name="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="new-password"
-          minLength={PASSWORD_MIN_LENGTH}
-          required
-        />
-      </Field>
-      <Field htmlFor={`${id}-confirm`} label="Confirm password" error={errors.confirm}>
-        <Input
-          type="password"
-          name="confirm"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          autoComplete="new-password"
-          required
-        />
-      </Field>
+        autoComplete="new-password"
+        minLength={PASSWORD_MIN_LENGTH}
+      />
+      <PasswordField
+        id={`${id}-confirm`}
+        label="Confirm password"
+        name="confirm"
+        value={confirm}
+        onChange={setConfirm}
+        error={errors.confirm}
+        autoComplete="new-password"
+      />
       <Button type="submit" loading={pending} className="w-full">
         Create account and accept invitation
       </Button>

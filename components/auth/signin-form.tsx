@@ -2,10 +2,9 @@
 
 import { signIn } from 'next-auth/react';
 import { useId, useState } from 'react';
+import { EmailField, PasswordField } from '@/components/ui/account-fields';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
-import { Input } from '@/components/ui/input';
 import { signInInput } from '@/lib/accounts/schema';
 import { NAVIGATING, useForm } from '@/components/ui/use-form';
 import { validate } from '@/lib/http/client';
@@ -60,29 +59,15 @@ export function SignInForm({ callbackUrl, initialError, defaultEmail = '' }: Sig
       <FormError ref={bannerRef} tabIndex={-1}>
         {formError}
       </FormError>
-      <Field htmlFor={`${id}-email`} label="E-mail" error={errors.email}>
-        <Input
-          type="email"
-          name="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          autoComplete="username"
-          spellCheck={false}
-          required
-          autoFocus={!defaultEmail}
-        />
-      </Field>
-      <Field htmlFor={`${id}-password`} label="Password" error={errors.password}>
-        <Input
-          type="password"
-          name="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="current-password"
-          required
-          autoFocus={!!defaultEmail}
-        />
-      </Field>
+      <EmailField id={`${id}-email`} value={email} onChange={setEmail} error={errors.email} autoComplete="username" autoFocus={!defaultEmail} />
+      <PasswordField
+        id={`${id}-password`}
+        value={password}
+        onChange={setPassword}
+        error={errors.password}
+        autoComplete="current-password"
+        autoFocus={!!defaultEmail}
+      />
       <Button type="submit" loading={pending} className="w-full">
         Sign in
       </Button>

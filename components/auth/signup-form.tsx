@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { SlugFields } from '@/components/orgs/slug-fields';
 import { slugify } from '@/components/orgs/slug';
+import { EmailField, PasswordField } from '@/components/ui/account-fields';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
@@ -44,33 +45,16 @@ export function SignupForm({ showSignInLink = true }: { showSignInLink?: boolean
       <Field htmlFor={`${id}-name`} label="Name" error={errors.name}>
         <Input name="name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" maxLength={100} required />
       </Field>
-      <Field htmlFor={`${id}-email`} label="E-mail" error={errors.email}>
-        <Input
-          type="email"
-          name="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          autoComplete="email"
-          spellCheck={false}
-          required
-        />
-      </Field>
-      <Field
-        htmlFor={`${id}-password`}
-        label="Password"
+      <EmailField id={`${id}-email`} value={email} onChange={setEmail} error={errors.email} autoComplete="email" />
+      <PasswordField
+        id={`${id}-password`}
+        value={password}
+        onChange={setPassword}
         error={errors.password}
         hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong, memorable password.`}
-      >
-        <Input
-          type="password"
-          name="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="new-password"
-          minLength={PASSWORD_MIN_LENGTH}
-          required
-        />
-      </Field>
+        autoComplete="new-password"
+        minLength={PASSWORD_MIN_LENGTH}
+      />
 
       <div className="border-t border-border pt-4">
         <p className="mb-3 text-sm text-fg-muted">

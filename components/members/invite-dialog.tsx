@@ -2,13 +2,13 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
+import { EmailField } from '@/components/ui/account-fields';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { Dialog } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import { CheckIcon, InfoIcon } from '@/components/ui/icons';
-import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { SecretField } from '@/components/ui/secret-field';
 import { Select } from '@/components/ui/select';
@@ -137,19 +137,15 @@ export function InviteDialog({ open, onOpenChange, orgSlug, orgName, canInviteOw
     >
       <form id={formId} ref={formRef} onSubmit={submit} noValidate className="space-y-4">
         <FormError>{formError}</FormError>
-        <Field htmlFor={`${id}-email`} label="E-mail" error={errors.email}>
-          <Input
-            type="email"
-            name="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="name@example.com"
-            required
-            data-autofocus=""
-          />
-        </Field>
+        <EmailField
+          id={`${id}-email`}
+          value={email}
+          onChange={setEmail}
+          error={errors.email}
+          autoComplete="off"
+          placeholder="name@example.com"
+          data-autofocus=""
+        />
         <div>
           <Label htmlFor={`${id}-role`} className="mb-1.5">
             Role

@@ -8,8 +8,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { UsersIcon } from '@/components/ui/icons';
 import { AVATAR_SKELETON, PagedList, TableSkeleton } from '@/components/ui/paged-list';
 import { Select } from '@/components/ui/select';
-import { useRowActions } from '@/components/ui/row-actions';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { useRowActions, useRowMutation } from '@/components/ui/row-actions';
+import { HeadRow, TBody, TD, TR, Table } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
 import { apiFetch, errorMessage } from '@/lib/http/client';
 import { formatDate, formatDateTime } from '@/components/ui/time';
@@ -48,16 +48,12 @@ export function MembersTable({ orgSlug, orgName, viewerId, canEdit, canEditOwner
     onSettled: () => queryClient.invalidateQueries({ queryKey: membersKey(orgSlug) }),
   });
 
-  async function remove(member: Member) {
-    try {
-      await apiFetch(`${orgPath(orgSlug)}/members/${encodeURIComponent(member.userId)}`, { method: 'DELETE' });
-      toast({ title: 'Member removed', description: `${member.email} no longer has access to ${orgName} and its repositories.`, variant: 'success' });
-    } catch (err) {
-      toast({ title: `Could not remove ${member.email}`, description: errorMessage(err), variant: 'danger' });
-    } finally {
-      await queryClient.invalidateQueries({ queryKey: membersKey(orgSlug) });
-    }
-  }
+  const mutate = useRowMutation(membersKey(orgSlug));
+  const remove = (member: Member) =>
+    mutate(() => apiFetch(`${orgPath(orgSlug)}/members/${encodeURIComponent(member.userId)}`, { method: 'DELETE' }), {
+      title: 'Member removed',
+      description: `${member.email} no longer has access to ${orgName} and its repositories.`,
+    });
 
   const { buttons, dialog } = useRowActions<Member>([
     {
@@ -151,18 +147,4 @@ export function MembersTable({ orgSlug, orgName, viewerId, canEdit, canEditOwner
   );
 }
 
-function Head() {
-  return (
-    <THead>
-      <TR>
-        <TH>Name</TH>
-        <TH>E-mail</TH>
-        <TH>Role</TH>
-        <TH>Joined</TH>
-        <TH className="relative">
-          <span className="sr-only">Actions</span>
-        </TH>
-      </TR>
-    </THead>
-  );
-}
+const Head = () => <HeadRow columns={['Name', 'E-mail', 'Role', 'Joined']} actions />;

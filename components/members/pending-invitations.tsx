@@ -1,13 +1,11 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
 import { Badge } from '@/components/ui/badge';
 import { PagedList } from '@/components/ui/paged-list';
 import { Skeleton } from '@/components/ui/skeleton';
-import { useRowActions } from '@/components/ui/row-actions';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import { useToast } from '@/components/ui/toast';
-import { apiFetch, errorMessage } from '@/lib/http/client';
+import { useRowActions, useRowMutation } from '@/components/ui/row-actions';
+import { HeadRow, TBody, TD, TR, Table } from '@/components/ui/table';
+import { apiFetch } from '@/lib/http/client';
 import { formatDateTime, formatRelative } from '@/components/ui/time';
 import { invitationsKey, orgPath, useInvitations, type PendingInvitation } from './queries';
 import { roleLabel } from './roles';
@@ -16,20 +14,14 @@ const cellId = (id: string) => `invitation-${id}-email`;
 
 /** Invitations not yet accepted, revoked or expired; only for those who may invite. */
 export function PendingInvitations({ orgSlug, headingId }: { orgSlug: string; headingId: string }) {
-  const { toast } = useToast();
-  const queryClient = useQueryClient();
   const invitations = useInvitations(orgSlug, true);
 
-  async function revoke(invitation: PendingInvitation) {
-    try {
-      await apiFetch(`${orgPath(orgSlug)}/invitations/${encodeURIComponent(invitation.id)}`, { method: 'DELETE' });
-      toast({ title: 'Invitation revoked', description: `The link sent to ${invitation.email} no longer works.`, variant: 'success' });
-    } catch (err) {
-      toast({ title: `Could not revoke the invitation for ${invitation.email}`, description: errorMessage(err), variant: 'danger' });
-    } finally {
-      await queryClient.invalidateQueries({ queryKey: invitationsKey(orgSlug) });
-    }
-  }
+  const mutate = useRowMutation(invitationsKey(orgSlug));
+  const revoke = (invitation: PendingInvitation) =>
+    mutate(() => apiFetch(`${orgPath(orgSlug)}/invitations/${encodeURIComponent(invitation.id)}`, { method: 'DELETE' }), {
+      title: 'Invitation revoked',
+      description: `The link sent to ${invitation.email} no longer works.`,
+    });
 
   const { buttons, dialog } = useRowActions<PendingInvitation>([
     {
@@ -70,17 +62,7 @@ export function PendingInvitations({ orgSlug, headingId }: { orgSlug: string; he
       >
         {(rows) => (
           <Table aria-labelledby={headingId}>
-            <THead>
-              <TR>
-                <TH>E-mail</TH>
-                <TH>Role</TH>
-                <TH>Invited by</TH>
-                <TH>Expires</TH>
-                <TH className="relative">
-                  <span className="sr-only">Actions</span>
-                </TH>
-              </TR>
-            </THead>
+            <HeadRow columns={['E-mail', 'Role', 'Invited by', 'Expires']} actions />
             <TBody>
               {rows.map((invitation) => (
                 <TR key={invitation.id}>

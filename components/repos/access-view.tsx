@@ -10,7 +10,7 @@ import { InfoIcon, UsersIcon } from '@/components/ui/icons';
 import { AVATAR_SKELETON, listRows, PagedList, TableSkeleton } from '@/components/ui/paged-list';
 import { Select } from '@/components/ui/select';
 import { useRowActions } from '@/components/ui/row-actions';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { HeadRow, TBody, TD, TR, Table } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
 import { REPO_ROLES } from '@/lib/authz/scopes';
 import { apiFetch, errorMessage } from '@/lib/http/client';
@@ -215,17 +215,4 @@ export function AccessView({ orgSlug, orgName, repoName, viewer, canView, canEdi
   );
 }
 
-function Head() {
-  return (
-    <THead>
-      <TR>
-        <TH>Name</TH>
-        <TH>E-mail</TH>
-        <TH>Role</TH>
-        <TH className="relative">
-          <span className="sr-only">Actions</span>
-        </TH>
-      </TR>
-    </THead>
-  );
-}
+const Head = () => <HeadRow columns={['Name', 'E-mail', 'Role']} actions />;

@@ -9,7 +9,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { InfoIcon, PackageIcon } from '@/components/ui/icons';
 import { listRows, PagedList, TableSkeleton } from '@/components/ui/paged-list';
 import { useRowActions } from '@/components/ui/row-actions';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { HeadRow, TBody, TD, TR, Table } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
 import { apiFetch } from '@/lib/http/client';
 import { exactBytes, formatBytes, shortSha } from './format';
@@ -187,19 +187,6 @@ export function FilesView({ orgSlug, repo, canView, canUpload, canDownload, canD
 
 function Head({ canDelete }: { canDelete: boolean }) {
   return (
-    <THead>
-      <TR>
-        <TH>Path</TH>
-        <TH className="text-right">Size</TH>
-        <TH>SHA-256</TH>
-        <TH>Uploaded by</TH>
-        <TH>Uploaded</TH>
-        {canDelete ? (
-          <TH className="relative">
-            <span className="sr-only">Actions</span>
-          </TH>
-        ) : null}
-      </TR>
-    </THead>
+    <HeadRow columns={['Path', { label: 'Size', className: 'text-right' }, 'SHA-256', 'Uploaded by', 'Uploaded']} actions={canDelete} />
   );
 }

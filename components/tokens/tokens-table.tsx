@@ -1,6 +1,5 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -9,9 +8,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { AlertIcon, CheckIcon, KeyIcon, PlusIcon } from '@/components/ui/icons';
 import { Skeleton } from '@/components/ui/skeleton';
 import { PagedList, TableSkeleton } from '@/components/ui/paged-list';
-import { useRowActions } from '@/components/ui/row-actions';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import { useToast } from '@/components/ui/toast';
+import { useRowActions, useRowMutation } from '@/components/ui/row-actions';
+import { HeadRow, TBody, TD, TR, Table } from '@/components/ui/table';
 import { apiFetch } from '@/lib/http/client';
 import { EditTokenDialog } from './edit-token-dialog';
 import { expiryState, grantLines, grantSummary, type CreatedToken, type ExpiryState, type Token, type TokenStatus } from './model';
@@ -80,43 +78,31 @@ const EMPTY: Record<TokenStatus, { title: string; description: string }> = {
 
 /** One status tab of the tokens list, with Edit / Reissue / Revoke / Delete per row. */
 export function TokensTable({ org, status, onCreate, publicUrl }: TokensTableProps) {
-  const { toast } = useToast();
-  const queryClient = useQueryClient();
   const tokens = useTokens(org, status);
   const now = useNow();
   const [editing, setEditing] = useState<Token | null>(null);
   // A reissued secret: component state only, gone when the dialog closes.
   const [revealed, setRevealed] = useState<CreatedToken | null>(null);
 
-  const refresh = () => queryClient.invalidateQueries({ queryKey: tokensKey });
+  const mutate = useRowMutation(tokensKey);
 
   async function reissue(token: Token) {
-    try {
-      const result = await apiFetch<{ token: Token; secret?: string }>(tokenPath(token.id), { method: 'PATCH', body: { reissue: true } });
-      if (!result.secret) throw new Error('The server did not return a new secret. Try again.');
-      setRevealed({ token: result.token, secret: result.secret });
-    } finally {
-      void refresh();
-    }
+    const result = await mutate(() => apiFetch<{ token: Token; secret?: string }>(tokenPath(token.id), { method: 'PATCH', body: { reissue: true } }));
+    if (!result.secret) throw new Error('The server did not return a new secret. Try again.');
+    setRevealed({ token: result.token, secret: result.secret });
   }
 
-  async function revoke(token: Token) {
-    try {
-      await apiFetch(`${tokenPath(token.id)}/revoke`, { method: 'POST' });
-      toast({ title: 'Token revoked', description: `${token.name} no longer works. It stays listed under Revoked.`, variant: 'success' });
-    } finally {
-      void refresh();
-    }
-  }
+  const revoke = (token: Token) =>
+    mutate(() => apiFetch(`${tokenPath(token.id)}/revoke`, { method: 'POST' }), {
+      title: 'Token revoked',
+      description: `${token.name} no longer works. It stays listed under Revoked.`,
+    });
 
-  async function remove(token: Token) {
-    try {
-      await apiFetch(tokenPath(token.id), { method: 'DELETE' });
-      toast({ title: 'Token deleted', description: `${token.name} no longer works and is gone from the list.`, variant: 'success' });
-    } finally {
-      void refresh();
-    }
-  }
+  const remove = (token: Token) =>
+    mutate(() => apiFetch(tokenPath(token.id), { method: 'DELETE' }), {
+      title: 'Token deleted',
+      description: `${token.name} no longer works and is gone from the list.`,
+    });
 
   const { buttons, dialog } = useRowActions<Token>([
     { label: 'Edit', when: (t) => t.status !== 'revoked', run: setEditing },
@@ -262,18 +248,4 @@ export function TokensTable({ org, status, onCreate, publicUrl }: TokensTablePro
   );
 }
 
-function Head() {
-  return (
-    <THead>
-      <TR>
-        <TH>Token</TH>
-        <TH>Access</TH>
-        <TH>Last used</TH>
-        <TH>Expiry</TH>
-        <TH className="relative">
-          <span className="sr-only">Actions</span>
-        </TH>
-      </TR>
-    </THead>
-  );
-}
+const Head = () => <HeadRow columns={['Token', 'Access', 'Last used', 'Expiry']} actions />;

@@ -2,9 +2,11 @@
 
 // The buttons at the end of a table row and the one confirm dialog they
 // share: a table declares its actions once, each row draws the ones it offers.
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Button } from './button';
 import { ConfirmDialog } from './confirm-dialog';
+import { useToast } from './toast';
 
 export const DANGER_GHOST = 'text-danger-700! hover:bg-danger-50! hover:text-danger-800!';
 
@@ -18,7 +20,7 @@ export type RowAction<T> = {
   /** Asked before `run`; without it the button runs at once (e.g. opens an edit dialog). */
   confirm?: { title: (row: T) => ReactNode; body: (row: T) => ReactNode; label: string };
   /** Resolves → the dialog closes; throws → the dialog shows the message and stays open. */
-  run: (row: T) => void | Promise<void>;
+  run: (row: T) => unknown;
 };
 
 /**
@@ -67,4 +69,23 @@ export function useRowActions<T>(actions: readonly RowAction<T>[]) {
   );
 
   return { buttons, dialog };
+}
+
+/**
+ * The request behind a row action: `mutate(request, done)` sends it, says `done`
+ * in a toast when it succeeds, and refreshes the list (`queryKey`) either way.
+ * A failure is thrown on, so the confirm dialog shows it and stays open.
+ */
+export function useRowMutation(queryKey: QueryKey) {
+  const queryClient = useQueryClient();
+  const { toast } = useToast();
+  return async function mutate<R>(request: () => Promise<R>, done?: { title: string; description?: ReactNode }): Promise<R> {
+    try {
+      const result = await request();
+      if (done) toast({ ...done, variant: 'success' });
+      return result;
+    } finally {
+      void queryClient.invalidateQueries({ queryKey });
+    }
+  };
 }

@@ -46,3 +46,22 @@ export function TH({ className, scope = 'col', ...props }: ComponentPropsWithRef
 export function TD({ className, ...props }: ComponentPropsWithRef<'td'>) {
   return <td {...props} className={cn('px-4 py-2.5 align-middle text-fg', className)} />;
 }
+
+/** A table's header row: one TH per column (a string, or text with its own class), and an
+ * unlabelled actions column when the rows carry buttons (screen readers still hear "Actions"). */
+export function HeadRow({ columns, actions = false }: { columns: readonly (string | { label: string; className: string })[]; actions?: boolean }) {
+  return (
+    <THead>
+      <TR>
+        {columns.map((c) =>
+          typeof c === 'string' ? <TH key={c}>{c}</TH> : <TH key={c.label} className={c.className}>{c.label}</TH>,
+        )}
+        {actions ? (
+          <TH className="relative">
+            <span className="sr-only">Actions</span>
+          </TH>
+        ) : null}
+      </TR>
+    </THead>
+  );
+}
