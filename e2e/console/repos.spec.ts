@@ -41,6 +41,14 @@ async function shot(page: Page, name: string) {
 }
 
 const toasts = (page: Page) => page.getByRole('region', { name: 'Notifications' });
+/** A toast with `text` is shown; then it is dismissed as a person would, because a toast
+ * pauses while the pointer is over it and can sit on the next button the test clicks. */
+async function toastSeen(page: Page, text: string | RegExp) {
+  const toast = toasts(page).getByRole('listitem').filter({ hasText: text });
+  await expect(toast).toBeVisible();
+  await toast.getByRole('button', { name: 'Dismiss notification' }).click();
+  await expect(toast).toBeHidden();
+}
 
 async function getRepo(api: Api, owner: Account, org: string, name: string) {
   return api.get<Repo>(`/api/v1/orgs/${org}/repos/${name}`, { cookie: owner.cookie });
@@ -154,7 +162,7 @@ test('repositories: create, upload, delete a file, roles, visibility, delete', a
   await shot(page, '07-delete-file');
   await confirmFile.getByRole('button', { name: 'Delete file' }).click();
   await expect(confirmFile).toBeHidden();
-  await expect(toasts(page).getByText('File deleted')).toBeVisible();
+  await toastSeen(page, 'File deleted');
   await expect(page.getByText('No files yet')).toBeVisible();
   await expect(page.getByText('0 files ·')).toBeVisible();
   expect(await listFiles(api, { cookie: owner.cookie }, org, name)).toEqual([]);
@@ -174,7 +182,7 @@ test('repositories: create, upload, delete a file, roles, visibility, delete', a
   await expect(page.getByLabel('Member', { exact: true }).locator(`option[value="${dev.user.id}"]`)).toHaveCount(0);
 
   await roleSelect.selectOption('reader');
-  await expect(toasts(page).getByText(/is now Reader of/)).toBeVisible();
+  await toastSeen(page, /is now Reader of/);
   const roles = await api.get<{ items: RepoMember[] }>(`/api/v1/orgs/${org}/repos/${name}/members`, { cookie: owner.cookie });
   expect(roles.json.items).toEqual([expect.objectContaining({ userId: dev.user.id, email: dev.email, role: 'reader' })]);
   await shot(page, '08-access');
@@ -188,7 +196,7 @@ test('repositories: create, upload, delete a file, roles, visibility, delete', a
   await expect(page.getByText('Anyone on the internet will be able to list and download')).toBeVisible();
   await shot(page, '09-settings');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(toasts(page).getByText('Settings saved')).toBeVisible();
+  await toastSeen(page, 'Settings saved');
   // The header (a server component) follows.
   await expect(page.getByRole('heading', { level: 1, name }).locator('..').getByText('Public', { exact: true })).toBeVisible();
   expect((await getRepo(api, owner, org, name)).json.visibility).toBe('public');
@@ -204,7 +212,7 @@ test('repositories: create, upload, delete a file, roles, visibility, delete', a
   await shot(page, '10-delete-repo');
   await confirmButton.click();
   await expect(page).toHaveURL(new RegExp(`/${org}/repositories$`));
-  await expect(toasts(page).getByText('Repository deleted')).toBeVisible();
+  await toastSeen(page, 'Repository deleted');
   await expect(page.getByText('No repositories yet')).toBeVisible();
   expect((await getRepo(api, owner, org, name)).status).toBe(404);
 
