@@ -40,7 +40,6 @@ export function normalizeCidr(text: string): string | null {
 export function globProblem(text: string): string | null {
   if (!text) return 'Enter a pattern.';
   if (text.length > 200) return 'Use at most 200 characters.';
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(text)) return 'Control characters are not allowed.';
   if (text.startsWith('!')) return 'Patterns allow; list what to allow instead of negating.';
   try {
@@ -69,7 +68,6 @@ const tag = z
   .min(1, 'Enter a tag.')
   .max(50, 'Use at most 50 characters.')
   .regex(/^[^\s,][^,]*$/u, 'A tag has no commas and does not start with a space.')
-  // eslint-disable-next-line no-control-regex
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Control characters are not allowed.');
 const tags = z
   .array(tag, { error: 'Tags are a list of strings.' })
