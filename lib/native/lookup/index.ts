@@ -3,22 +3,26 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { env } from '@/lib/env';
-import { statements, toRepoFile, toToken } from './sql';
+import { statements, toRepoFile, toSigningKey, toToken } from './sql';
 import type { DownloadLookup } from './types';
 
-export type { DownloadLookup, RepoFileRow, TokenRow } from './types';
+export type { DownloadLookup, RepoFileRow, SigningKeyRow, TokenRow } from './types';
 
 function sqliteLookup(file: string): DownloadLookup {
   const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 10_000 });
   const sql = statements('sqlite');
   const repo = db.prepare(sql.repository);
   const token = db.prepare(sql.token);
+  const signingKey = db.prepare(sql.signingKey);
   return {
     async repository(org, name, path) {
       return toRepoFile(repo.get(path, org, name) as Record<string, unknown> | undefined);
     },
     async token(hash, repoId) {
       return toToken(token.get(repoId, repoId, repoId, hash) as Record<string, unknown> | undefined);
+    },
+    async signingKey(orgId, userId) {
+      return toSigningKey(signingKey.get(userId, orgId) as Record<string, unknown> | undefined);
     },
   };
 }
@@ -40,6 +44,10 @@ function postgresLookup(url: string): DownloadLookup {
     async token(hash, repoId) {
       const r = await pool.query({ name: 'tg_download_token', text: sql.token, values: [repoId, hash] });
       return toToken(r.rows[0]);
+    },
+    async signingKey(orgId, userId) {
+      const r = await pool.query({ name: 'tg_download_signing_key', text: sql.signingKey, values: [userId, orgId] });
+      return toSigningKey(r.rows[0]);
     },
   };
 }

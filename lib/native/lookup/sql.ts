@@ -23,6 +23,15 @@ export function statements(provider: 'sqlite' | 'postgresql') {
       JOIN "User" u ON u."id" = t."userId"
       LEFT JOIN "Membership" m ON m."userId" = t."userId" AND m."orgId" = t."orgId"
       WHERE t."secretHash" = ${p(provider === 'sqlite' ? 4 : 2)}`,
+    // Signed URLs: the current key, by the version on the organization's row
+    // (never a cached one), and the minting user's membership. Parameters: userId, orgId.
+    signingKey: `SELECT k."id" AS "keyId", k."version" AS "version", k."ciphertext" AS "ciphertext",
+        u."id" AS "userId", u."email" AS "email", u."name" AS "name", m."role" AS "orgRole"
+      FROM "Organization" o
+      JOIN "SigningKey" k ON k."orgId" = o."id" AND k."version" = o."signingKeyVersion"
+      LEFT JOIN "User" u ON u."id" = ${p(1)}
+      LEFT JOIN "Membership" m ON m."userId" = u."id" AND m."orgId" = o."id"
+      WHERE o."id" = ${p(2)}`,
   };
 }
 
@@ -67,5 +76,18 @@ export function toToken(row: Raw | undefined): import('./types').TokenRow | null
     repoRole: (row.repoRole as string | null) ?? null,
     accesses: row.accesses ? String(row.accesses).split(',') : [],
     covered: Number(row.covered) > 0,
+  };
+}
+
+export function toSigningKey(row: Raw | undefined): import('./types').SigningKeyRow | null {
+  if (!row) return null;
+  return {
+    keyId: String(row.keyId),
+    version: Number(row.version),
+    ciphertext: String(row.ciphertext),
+    userId: (row.userId as string | null) ?? null,
+    email: String(row.email ?? ''),
+    name: String(row.name ?? ''),
+    orgRole: (row.orgRole as string | null) ?? null,
   };
 }
