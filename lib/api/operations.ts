@@ -7,3 +7,5 @@ export * from '@/lib/repos/operations';
 export * from '@/lib/tokens/operations';
 export * from '@/lib/packages/operations';
 export * from '@/lib/usage/operations';
+export * from '@/lib/signed-urls/operations';
+export * from '@/lib/audit/operations';
