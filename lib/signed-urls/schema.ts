@@ -38,3 +38,8 @@ export const signedUrlView = z.object({
 });
 
 export const signingKeyView = z.object({ version: z.number() });
+export const signingKeyStatusView = z.object({
+  version: z.number(),
+  /** When the current key was made (null: not yet, it is made by the first signed URL). */
+  createdAt: z.string().nullable(),
+});

@@ -37,6 +37,14 @@ export async function mintSignedUrl(actor: Actor, slug: string, name: string, in
   return { url: `${fileUrl(org.slug, repo.name, repo.format, path)}?${query}`, expiresAt, path, keyVersion: key.version };
 }
 
+export async function getSigningKey(actor: Actor, slug: string) {
+  const org = await findOrg(slug);
+  requireScope(actor.principal, 'signing-key:edit', orgResource(org));
+  const row = await db().organization.findUniqueOrThrow({ where: { id: org.id }, select: { signingKeyVersion: true } });
+  const key = await db().signingKey.findUnique({ where: { orgId_version: { orgId: org.id, version: row.signingKeyVersion } }, select: { createdAt: true } });
+  return { version: row.signingKeyVersion, createdAt: key?.createdAt.toISOString() ?? null };
+}
+
 export async function rotateSigningKey(actor: Actor, slug: string) {
   const org = await findOrg(slug);
   requireScope(actor.principal, 'signing-key:edit', orgResource(org));
