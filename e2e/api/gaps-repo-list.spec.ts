@@ -21,8 +21,13 @@ test('a resource token with read on one repository lists exactly that repository
   const listed = await api.get<Page<Repo>>(`/api/v1/orgs/${org}/repos`, { token: two.secret });
   expect(listed.json.items.map((r) => r.name)).toEqual(['alpha', 'gamma']);
 
-  // A scope token that holds only a repository scope on one repository, too.
-  const scoped = await scopeToken(api, owner.cookie, org, ['artifact:download'], ['gamma']);
+  // A scope token with repo:view on one repository (no org scope) lists it too; one without
+  // repo:view lists nothing, and that is an empty page, not a 403.
+  const blind = await scopeToken(api, owner.cookie, org, ['artifact:download'], ['gamma']);
+  const none = await api.get<Page<Repo>>(`/api/v1/orgs/${org}/repos`, { token: blind.secret });
+  expect(none.status, none.text.slice(0, 300)).toBe(200);
+  expect(none.json.items).toEqual([]);
+  const scoped = await scopeToken(api, owner.cookie, org, ['repo:view', 'artifact:download'], ['gamma']);
   const byScope = await api.get<Page<Repo>>(`/api/v1/orgs/${org}/repos`, { token: scoped.secret });
   expect(byScope.status, byScope.text.slice(0, 300)).toBe(200);
   expect(byScope.json.items.map((r) => r.name)).toEqual(['gamma']);
