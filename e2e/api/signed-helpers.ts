@@ -79,6 +79,8 @@ export function expectRefused(r: CurlResult, file: Buffer, context: string) {
   expect(r.headers['content-type'] ?? '', context).toMatch(/application\/json/);
   expect((r.json as { error?: { code?: string } } | null)?.error?.code, context).toBe('unauthenticated');
   expect(r.body.includes(file.subarray(0, 256)), `${context}: no bytes of the file`).toBe(false);
+  // No Basic challenge: a browser opening a dead link shows the error, not a login prompt.
+  expect(r.headers['www-authenticate'], `${context}: no challenge`).toBeUndefined();
 }
 
 /** Members of the world's org in the roles the permission tests need. */
