@@ -22,6 +22,9 @@ const schema = z.object({
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('Tollgate <tollgate@localhost>'),
   AUTH_SECRET: z.string().min(32).optional(),
+  // The key that encrypts signing keys at rest (lib/signed-urls/encryption.ts);
+  // without it, one is generated into DATA_DIR/secrets.json on first use.
+  TOLLGATE_SECRET_KEY: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
   IDLE_TIMEOUT: z.coerce.number().int().min(1).max(86_400).default(120),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
@@ -43,6 +46,8 @@ export type Env = {
   smtpUrl: string | null;
   smtpFrom: string;
   authSecret: string;
+  /** TOLLGATE_SECRET_KEY, or null: lib/signed-urls/encryption.ts then uses one kept in DATA_DIR. */
+  secretKey: string | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Seconds a connection may stay silent mid-request before it is dropped (server.ts). */
   idleTimeout: number;
@@ -90,6 +95,7 @@ export function env(): Env {
     smtpUrl: e.SMTP_URL || null,
     smtpFrom: e.SMTP_FROM,
     authSecret: e.AUTH_SECRET ?? generatedSecret(dataDir, 'authSecret'),
+    secretKey: e.TOLLGATE_SECRET_KEY ?? null,
     logLevel: e.LOG_LEVEL,
     idleTimeout: e.IDLE_TIMEOUT,
   };
@@ -101,7 +107,7 @@ export function env(): Env {
  * restart keeps sessions valid without any configuration. Written with an
  * exclusive create so two processes starting together agree on one value.
  */
-function generatedSecret(dataDir: string, key: string): string {
+export function generatedSecret(dataDir: string, key: string): string {
   const file = path.join(dataDir, 'secrets.json');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

@@ -19,7 +19,7 @@ const CREDENTIAL: Record<string, string> = {
 
 function who(d: Download) {
   const kind = CREDENTIAL[d.credential.type] ?? d.credential.type;
-  const label = d.credential.type === 'anonymous' || d.credential.type === 'session' ? null : (d.credential.label ?? 'deleted');
+  const label = d.credential.type === 'anonymous' || d.credential.type === 'session' || d.credential.type === 'signed_url' ? null : (d.credential.label ?? 'deleted');
   return (
     <>
       <span className="text-fg">{label ? `${kind} “${label}”` : kind}</span>

@@ -2,6 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 import { formatDate, formatDateTime } from '@/components/ui/time';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { CopyButton } from '@/components/ui/copy-button';
@@ -14,6 +15,7 @@ import { useToast } from '@/components/ui/toast';
 import { apiFetch } from '@/lib/http/client';
 import { exactBytes, formatBytes, shortSha } from './format';
 import { filePath, filesKey, reposKey, useRepoFiles, type RepoFile } from './queries';
+import { ShareLinkDialog } from './share-link-dialog';
 import { UploadHelp } from './upload-help';
 
 export type FilesViewProps = {
@@ -23,7 +25,7 @@ export type FilesViewProps = {
   canView: boolean;
   /** artifact:create — show how to upload. */
   canUpload: boolean;
-  /** artifact:download — show how to download. */
+  /** artifact:download — show how to download, and a Share link per file. */
   canDownload: boolean;
   /** artifact:delete — a Delete button per file. */
   canDelete: boolean;
@@ -36,11 +38,19 @@ export function FilesView({ orgSlug, repo, canView, canUpload, canDownload, canD
   const { toast } = useToast();
   const queryClient = useQueryClient();
   const files = useRepoFiles(orgSlug, repo.name, canView);
+  const [sharing, setSharing] = useState<string | null>(null);
+  const actions = canDelete || canDownload;
 
   const { buttons, dialog } = useRowActions<RepoFile>([
     {
+      label: 'Share link',
+      when: () => canDownload,
+      run: (file) => setSharing(file.path),
+    },
+    {
       label: 'Delete',
       danger: true,
+      when: () => canDelete,
       confirm: {
         title: () => 'Delete this file?',
         body: (file) => (
@@ -99,8 +109,8 @@ export function FilesView({ orgSlug, repo, canView, canUpload, canDownload, canD
         skeleton={
           <TableSkeleton
             label="Files"
-            head={<Head canDelete={canDelete} />}
-            cells={['h-4 w-48', 'ml-auto h-4 w-14', 'h-4 w-28', 'h-4 w-36', 'h-4 w-20', ...(canDelete ? [null] : [])]}
+            head={<Head actions={actions} />}
+            cells={['h-4 w-48', 'ml-auto h-4 w-14', 'h-4 w-28', 'h-4 w-36', 'h-4 w-20', ...(actions ? [null] : [])]}
           />
         }
         errorTitle="The files could not be loaded."
@@ -128,7 +138,7 @@ export function FilesView({ orgSlug, repo, canView, canUpload, canDownload, canD
       >
         {(rows) => (
           <Table aria-label="Files">
-            <Head canDelete={canDelete} />
+            <Head actions={actions} />
             <TBody>
               {rows.map((file, index) => (
                 <TR key={file.path}>
@@ -159,8 +169,8 @@ export function FilesView({ orgSlug, repo, canView, canUpload, canDownload, canD
                       {formatDate(file.createdAt)}
                     </time>
                   </TD>
-                  {canDelete ? (
-                    <TD className="text-right">
+                  {actions ? (
+                    <TD className="text-right whitespace-nowrap">
                       {buttons(file, cellId(index))}
                     </TD>
                   ) : null}
@@ -181,12 +191,13 @@ export function FilesView({ orgSlug, repo, canView, canUpload, canDownload, canD
         </details>
       ) : null}
       {dialog}
+      <ShareLinkDialog orgSlug={orgSlug} repoName={repo.name} path={sharing} onOpenChange={(open) => !open && setSharing(null)} />
     </>
   );
 }
 
-function Head({ canDelete }: { canDelete: boolean }) {
+function Head({ actions }: { actions: boolean }) {
   return (
-    <HeadRow columns={['Path', { label: 'Size', className: 'text-right' }, 'SHA-256', 'Uploaded by', 'Uploaded']} actions={canDelete} />
+    <HeadRow columns={['Path', { label: 'Size', className: 'text-right' }, 'SHA-256', 'Uploaded by', 'Uploaded']} actions={actions} />
   );
 }

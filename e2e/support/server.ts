@@ -261,7 +261,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       const port = await freePort();
       const url = `http://127.0.0.1:${port}`;
       const env: NodeJS.ProcessEnv = { ...process.env };
-      for (const key of ['DATABASE_URL', 'PUBLIC_URL', 'SIGNUP', 'SIGNUP_RATE_LIMIT', 'SMTP_URL', 'AUTH_SECRET', 'TRUST_PROXY', 'DOWNLOAD_URL', 'IDLE_TIMEOUT']) {
+      for (const key of ['DATABASE_URL', 'PUBLIC_URL', 'SIGNUP', 'SIGNUP_RATE_LIMIT', 'SMTP_URL', 'AUTH_SECRET', 'TOLLGATE_SECRET_KEY', 'TRUST_PROXY', 'DOWNLOAD_URL', 'IDLE_TIMEOUT']) {
         delete env[key];
       }
       Object.assign(env, {

@@ -1,11 +1,11 @@
 // Accounts: sign-up, sign-in, the current user. Sign-up and sign-in open a
 // browser session (lib/auth/session.ts).
 import { z } from 'zod';
-import type { Actor, RequestMeta } from '@/lib/auth/actor';
+import { anonymousActor, type Actor, type RequestMeta } from '@/lib/auth/actor';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from '@/lib/auth/password';
 import { signInKeys, signInLimiter, signupLimiter } from '@/lib/auth/rate-limit';
 import { createSession } from '@/lib/auth/session';
-import { recordAudit } from '@/lib/audit/service';
+import { recordAudit, recordUserAudit } from '@/lib/audit/service';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { conflict, forbidden, rateLimited, unauthenticated, type ErrorDetail } from '@/lib/http/errors';
@@ -92,7 +92,15 @@ export async function signIn(input: z.output<typeof signInInput>, meta: RequestM
 
   const user = await db().user.findUnique({ where: { email: input.email } });
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
-  if (!user || !ok) throw unauthenticated('Wrong e-mail or password.');
+  if (!user || !ok) {
+    // Recorded for known and unknown e-mails alike and not awaited, so the
+    // answer takes as long either way; the e-mail typed is the target, never the password.
+    void recordUserAudit(db(), anonymousActor(meta), user?.id ?? null, {
+      action: 'user.sign_in_failed',
+      target: { type: 'user', id: user?.id ?? null, label: input.email.slice(0, 320) },
+    }).catch((err: Error) => console.error(`[tollgate] audit: a failed sign-in could not be recorded (${err.message})`));
+    throw unauthenticated('Wrong e-mail or password.');
+  }
   signInLimiter.succeeded(keys);
   // Hashes made with older, weaker parameters are upgraded while the password is at hand.
   const rehashed = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
@@ -100,8 +108,7 @@ export async function signIn(input: z.output<typeof signInInput>, meta: RequestM
   const session = await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date(), ...(rehashed ? { passwordHash: rehashed } : {}) } });
     const session = await createSession(user.id, meta, tx);
-    await recordAudit(tx, sessionActor(user, session.id, meta), {
-      orgId: null,
+    await recordUserAudit(tx, sessionActor(user, session.id, meta), user.id, {
       action: 'user.signed_in',
       target: { type: 'user', id: user.id, label: user.email },
     });

@@ -8,3 +8,5 @@ export * from '@/lib/tokens/operations';
 export * from '@/lib/packages/operations';
 export * from '@/lib/usage/operations';
 export * from '@/lib/entitlements/operations';
+export * from '@/lib/signed-urls/operations';
+export * from '@/lib/audit/operations';

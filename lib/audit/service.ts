@@ -31,3 +31,15 @@ export async function recordAudit(client: Client, actor: Actor, input: AuditInpu
     },
   });
 }
+
+/**
+ * An event about a user rather than one organization (a sign-in, a failed
+ * sign-in): written once into the log of every organization the user belongs
+ * to, so each one's admins see it and it stays there after the user leaves;
+ * once with no organization when they belong to none (or no such user).
+ */
+export async function recordUserAudit(client: Client & Pick<Db, 'membership'>, actor: Actor, userId: string | null, input: Omit<AuditInput, 'orgId'>) {
+  const orgs = userId ? await client.membership.findMany({ where: { userId }, select: { orgId: true } }) : [];
+  const orgIds = orgs.length ? orgs.map((m) => m.orgId) : [null];
+  for (const orgId of orgIds) await recordAudit(client, actor, { ...input, orgId });
+}

@@ -170,6 +170,17 @@ const NOT_FOUND_MESSAGE: Record<Resource['type'], string> = {
   token: 'No such token.',
 };
 
+/**
+ * The guard of a list filtered by can() (the repositories of an org): 401 for
+ * anonymous callers, 404 when the principal cannot even see the resource,
+ * otherwise nothing, whatever scope it holds. A resource token of the org
+ * holds no org scope, yet must list the repositories its grant reaches.
+ */
+export function requireVisible(principal: Principal, resource: Resource): void {
+  if (principal.kind === 'anonymous') throw unauthenticated();
+  if (!canSee(principal, resource, effectiveScopes(principal, resource))) throw notFound(NOT_FOUND_MESSAGE[resource.type]);
+}
+
 export function requireScope(principal: Principal, scope: Scope, resource: Resource): void {
   if (can(principal, scope, resource)) return;
   if (principal.kind === 'anonymous') throw unauthenticated();

@@ -32,6 +32,6 @@ export type {
 export { accessScopes, ORG_ROLE_GRANTS, orgRoleGrant, REPO_ROLE_SCOPES, repoRoleScopes } from './roles';
 export type { OrgRoleGrant } from './roles';
 export type { PatGrant, Principal, RepositoryRef, Resource, UserAccess } from './types';
-export { can, effectiveScopes, requireScope } from './can';
+export { can, effectiveScopes, requireScope, requireVisible } from './can';
 export { grantableBy } from './grantable-by';
 export type { GrantCheck } from './grantable-by';

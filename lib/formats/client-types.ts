@@ -35,6 +35,8 @@ export type FormatClient<Id extends string = string> = {
   tools: string;
   /** The package-tool URLs of a repository; `org` and `repo` are already percent-encoded. */
   urls(base: string, org: string, repo: string): Record<string, string>;
+  /** The download URL of a stored file (its artifact path, each segment already percent-encoded), from `urls`. */
+  fileUrl(urls: Record<string, string>, encodedPath: string): string;
   upload: {
     /** The file picker's accept attribute; undefined: any file. */
     accept?: string;

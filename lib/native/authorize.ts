@@ -12,8 +12,8 @@ import { restrictEntitlement } from './entitlement';
 import { credentialKind, nativeActor } from './principal';
 import { checkRepositoryAccess } from './repository';
 
-/** What the request presented, and where it came from. */
-export type Credential = { presented: Presented | null; meta: RequestMeta };
+/** What the request presented, and where it came from; `req.method` for credentials bound to one request (signed URLs). */
+export type Credential = { presented: Presented | null; meta: RequestMeta; req?: { method: string } };
 /** The repository a native route names (org and repo as sent), and the file path ('' for none). */
 export type Target = { format: string; org: string; repo: string; path?: string };
 
@@ -22,7 +22,8 @@ export async function authorize(credential: Credential, target: Target, scope: S
   if (credential.presented) credentialKind(credential.presented);
   const lookup = downloadLookup();
   const repo = await lookup.repository(target.org.toLowerCase(), target.repo.toLowerCase(), target.path ?? '');
-  const actor = await nativeActor(credential.presented, repo?.repoId ?? '', credential.meta, lookup);
+  const request = { method: credential.req?.method ?? '', target, orgId: repo?.orgId ?? null };
+  const actor = await nativeActor(credential.presented, repo?.repoId ?? '', credential.meta, lookup, request);
   const facts = repo && { id: repo.repoId, orgId: repo.orgId, format: repo.format, visibility: repo.visibility };
   checkRepositoryAccess(actor, facts, target.format, scope);
   // A credential that reached the repository may still be stopped by its restrictions (403 with a reason code).

@@ -6,7 +6,8 @@
 import { unauthenticated } from '@/lib/http/errors';
 import type { NativeRequest } from './types';
 
-export type Presented = { secret: string; source: 'path' | 'basic' | 'bearer' };
+/** `signed`: a signed URL's query (`secret` is its `signature`, `expires` its expiry). */
+export type Presented = { secret: string; source: 'path' | 'basic' | 'bearer' | 'signed'; expires?: string };
 
 /** Splits a `/t/<token>/…` prefix off the path. */
 export function splitPathToken(path: string): { secret: string | null; rest: string } {
@@ -34,6 +35,12 @@ function decodeSafe(s: string): string {
 export const undashPathSecret = (secret: string) => secret.replace(/^(tg[pe])-(?=[0-9A-Za-z]{38}$)/, '$1_');
 
 export function presentedCredential(req: NativeRequest, pathSecret: string | null): Presented | null {
+  const signature = req.query.get('signature');
+  const expires = req.query.get('expires');
+  if (signature !== null || expires !== null) {
+    if (pathSecret || req.headers.authorization) throw unauthenticated('Present one credential: a signed URL or a token, not both.');
+    return { secret: signature ?? '', source: 'signed', expires: expires ?? '' };
+  }
   if (pathSecret) return { secret: undashPathSecret(pathSecret), source: 'path' };
   const auth = req.headers.authorization;
   if (!auth) return null;

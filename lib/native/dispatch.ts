@@ -56,14 +56,15 @@ export function createDispatcher(formats: readonly NativeFormat[]) {
     const segments = rest.split('/').slice(1);
     const format = byId.get(segments[0] ?? '');
     if (!format) return secret !== null ? nativeError(notFound('No such route.'), meta.requestId) : null;
+    let presented: Presented | null = null;
     try {
-      const presented = presentedCredential(req, secret);
+      presented = presentedCredential(req, secret);
       if (segments.length < 3) throw notFound(format.usage);
       const [org, repo] = decodeSegments(segments.slice(1, 3)) as [string, string];
       return await format.handle({ req, presented, meta, format: format.id, org, repo, rest: segments.slice(3) });
     } catch (err) {
       req.body.resume(); // drain an unread upload so the connection can be reused
-      return nativeError(err, meta.requestId);
+      return nativeError(err, meta.requestId, { challenge: presented?.source !== 'signed' });
     }
   }
 

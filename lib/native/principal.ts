@@ -1,7 +1,8 @@
 // A presented credential plus the facts the download lookup fetched for it,
-// turned into an actor, for every native route. PATs today; entitlement
-// tokens (tge_) and signed URLs join CREDENTIAL_KINDS with a resolver of
-// their own, and everything after (authorize.ts, can()) stays as it is.
+// turned into an actor, for every native route: PATs, entitlement tokens
+// (lib/native/entitlement.ts) and signed URLs (lib/native/signed-url.ts),
+// each a row of CREDENTIAL_KINDS with a resolver of its own; everything after
+// (authorize.ts, can()) is the same for all.
 import { anonymousActor, type Actor, type RequestMeta } from '@/lib/auth/actor';
 import { hashSecret, isWellFormed } from '@/lib/credentials/secret';
 import { invalidToken } from '@/lib/http/errors';
@@ -9,7 +10,9 @@ import { touchToken } from '@/lib/tokens/resolve';
 import { isLivePat, patGrant } from '@/lib/tokens/principal';
 import type { Presented } from './credentials';
 import { entitlementActor, isEntitlementSecret } from './entitlement';
+import type { Target } from './authorize';
 import type { DownloadLookup, TokenRow } from './lookup';
+import { signedUrlActor } from './signed-url';
 
 /** The actor of a PAT whose row the lookup returned for `repoId`; null when the token is dead. */
 export function patActor(t: TokenRow, repoId: string, meta: RequestMeta): Actor | null {
@@ -29,10 +32,15 @@ export function patActor(t: TokenRow, repoId: string, meta: RequestMeta): Actor 
   };
 }
 
-type Resolver = (secret: string, repoId: string, meta: RequestMeta, lookup: DownloadLookup) => Promise<Actor | null>;
+/** The request a credential bound to one URL (a signed URL) is checked against; orgId: the named repository's (null when none). */
+export type RequestFacts = { presented: Presented; method: string; target: Target; orgId: string | null };
+
+type Resolver = (secret: string, repoId: string, meta: RequestMeta, lookup: DownloadLookup, request?: RequestFacts) => Promise<Actor | null>;
 
 /** By the secret's shape (prefix and checksum, no database for garbage): who resolves it. */
-const CREDENTIAL_KINDS: { matches: (secret: string) => boolean; resolve: Resolver }[] = [
+const CREDENTIAL_KINDS: { matches: (secret: string, presented: Presented) => boolean; resolve: Resolver }[] = [
+  // First: a signed URL's query is one whatever its signature looks like.
+  { matches: (_, presented) => presented.source === 'signed', resolve: (_, repoId, meta, lookup, request) => signedUrlActor(repoId, meta, lookup, request) },
   {
     matches: (secret) => isWellFormed(secret, 'pat'),
     async resolve(secret, repoId, meta, lookup) {
@@ -50,15 +58,21 @@ type Kind = (typeof CREDENTIAL_KINDS)[number];
 
 /** The kind of a presented credential, by its shape alone (no database); a 401 for one of no kind. */
 export function credentialKind(presented: Presented): Kind {
-  const kind = CREDENTIAL_KINDS.find((k) => k.matches(presented.secret));
+  const kind = CREDENTIAL_KINDS.find((k) => k.matches(presented.secret, presented));
   if (!kind) throw invalidToken();
   return kind;
 }
 
 /** The actor of a native request on repository `repoId` ('' when none): a presented but invalid credential is a 401, never anonymous. */
-export async function nativeActor(presented: Presented | null, repoId: string, meta: RequestMeta, lookup: DownloadLookup): Promise<Actor> {
+export async function nativeActor(
+  presented: Presented | null,
+  repoId: string,
+  meta: RequestMeta,
+  lookup: DownloadLookup,
+  request?: Omit<RequestFacts, 'presented'>,
+): Promise<Actor> {
   if (!presented) return anonymousActor(meta);
-  const actor = await credentialKind(presented).resolve(presented.secret, repoId, meta, lookup);
+  const actor = await credentialKind(presented).resolve(presented.secret, repoId, meta, lookup, request && { ...request, presented });
   if (!actor) throw invalidToken();
   return actor;
 }

@@ -15,11 +15,16 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
   };
 }
 
-export async function nativeError(err: unknown, requestId: string): Promise<NativeResponse> {
+/**
+ * `challenge: false` for a refused signed URL: retrying with a password is no
+ * answer to an expired or rotated link, and a browser opening a shared link
+ * would show a login prompt instead of the error.
+ */
+export async function nativeError(err: unknown, requestId: string, { challenge = true }: { challenge?: boolean } = {}): Promise<NativeResponse> {
   const res = errorResponse(err, requestId);
   const headers: Record<string, string> = {};
   res.headers.forEach((v, k) => (headers[k] = v));
-  if (res.status === 401) headers['www-authenticate'] = CHALLENGE;
+  if (res.status === 401 && challenge) headers['www-authenticate'] = CHALLENGE;
   return { status: res.status, headers, body: await res.text() };
 }
 

@@ -1,7 +1,7 @@
 // Creating an organization's rows: shared by sign-up (first org) and "create
-// another org", so both set up the owner membership and the first signing key
-// the same way.
-import crypto from 'node:crypto';
+// another org", so both set up the owner membership the same way. The signing
+// key is made, encrypted, when a signed URL is first minted
+// (lib/signed-urls/keys.ts).
 import type { Tx } from '@/lib/db/client';
 
 export async function insertOrganization(tx: Tx, input: { name: string; slug: string }, ownerId: string) {
@@ -10,7 +10,6 @@ export async function insertOrganization(tx: Tx, input: { name: string; slug: st
       name: input.name,
       slug: input.slug,
       memberships: { create: { userId: ownerId, role: 'owner' } },
-      signingKeys: { create: { version: 1, secret: crypto.randomBytes(32).toString('base64url') } },
     },
   });
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { loadUserAccess } from '@/lib/auth/access';
-import { can, effectiveScopes, requireScope, type Resource } from '@/lib/authz';
+import { can, effectiveScopes, requireScope, requireVisible, type Resource } from '@/lib/authz';
 import { recordAudit } from '@/lib/audit/service';
 import { db } from '@/lib/db/client';
 import { conflict, notFound } from '@/lib/http/errors';
@@ -54,7 +54,9 @@ function view(actor: Actor, org: OrgRow, repo: RepoRow, s?: { fileCount: number;
 
 export async function listRepos(actor: Actor, slug: string, q: PageQuery) {
   const org = await findOrg(slug);
-  requireScope(actor.principal, 'org.member:view', orgResource(org));
+  // Not guarded by an org scope: a resource token of this org holds none, yet
+  // lists the repositories its grant reaches. Each row is filtered by repo:view.
+  requireVisible(actor.principal, orgResource(org));
   // Visibility is decided by can(), not by SQL, so read on in batches until a
   // full page of visible repositories (plus one, to know whether more exist).
   const visible: RepoRow[] = [];

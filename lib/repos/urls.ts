@@ -6,3 +6,8 @@ import { formatClient } from '@/lib/formats/registry-client';
 export function repoUrls(org: string, repo: string, format: string): Record<string, string> {
   return formatClient(format).urls(env().downloadUrl, encodeURIComponent(org), encodeURIComponent(repo));
 }
+
+/** The download URL of one stored file (its artifact path), on DOWNLOAD_URL. */
+export function fileUrl(org: string, repo: string, format: string, path: string): string {
+  return formatClient(format).fileUrl(repoUrls(org, repo, format), path.split('/').map(encodeURIComponent).join('/'));
+}

@@ -37,6 +37,7 @@ export async function listDownloads(actor: Actor, slug: string, name: string, q:
         : r.credentialType === 'entitlement' ? (entitlementName.get(r.entitlementId ?? '') ?? null)
         : r.credentialType === 'anonymous' ? 'anonymous'
         : r.credentialType === 'session' ? 'browser session'
+        : r.credentialType === 'signed_url' ? 'signed URL'
         : null,
       user: r.userId ? (email.get(r.userId) ?? null) : null,
     },

@@ -19,6 +19,7 @@ const PERMISSIONS = {
   editOwners: 'org.owner:edit',
   editSettings: 'org.settings:edit',
   viewAudit: 'audit:view',
+  rotateSigningKey: 'signing-key:edit',
   viewEntitlements: 'entitlement:view',
   createRepos: 'repo:create',
 } as const satisfies Record<string, Scope>;

@@ -21,6 +21,7 @@ export const condaClient = defineFormatClient({
   label: 'conda',
   tools: 'conda',
   urls: (base, o, r) => ({ channel: `${base}/conda/${o}/${r}` }),
+  fileUrl: (urls, p) => `${channelOf(urls)}/${p}`,
   upload: {
     accept: '.conda,.tar.bz2',
     hint: 'Conda packages (.conda, .tar.bz2). Name, version and platform are read from info/index.json.',

@@ -9,6 +9,7 @@ export const npmClient = defineFormatClient({
   label: 'npm',
   tools: 'npm',
   urls: (base, o, r) => ({ registry: `${base}/npm/${o}/${r}/` }),
+  fileUrl: (urls, p) => `${urls.registry ?? ''}${p}`,
   upload: { accept: '.tgz', hint: 'Tarballs made by npm pack (.tgz). Name and version are read from package/package.json.', folder: null },
   setMeUp(urls, token) {
     const registry = urls.registry ?? '';

@@ -47,11 +47,11 @@ export async function handleNpm(ctx: NativeContext): Promise<NativeResponse> {
   }
   if (route.kind === 'dist-tag') {
     if (req.method !== 'PUT') throw methodNotAllowed(['PUT']);
-    const { repo } = await authorizeUpload(ctx);
+    const { actor, repo } = await authorizeUpload(ctx);
     // npm sends the version as a JSON string.
     const version = parseJson(await readBody(req, MAX_TAG_BODY_BYTES));
     if (typeof version !== 'string') throw badRequest('The body must be the version as a JSON string.');
-    return jsonResponse({ ok: true, 'dist-tags': await setDistTag(repo.id, route.name, route.tag, version) }, 201);
+    return jsonResponse({ ok: true, 'dist-tags': await setDistTag(actor, repo, route.name, route.tag, version) }, 201);
   }
 
   if (req.method === 'PUT') {

@@ -2,6 +2,7 @@
 // tarball itself is stored by putArtifact (lib/artifacts/service.ts); this
 // links it to its version. Callers have checked the scopes already.
 import type { Actor } from '@/lib/auth/actor';
+import { recordAudit } from '@/lib/audit/service';
 import { db } from '@/lib/db/client';
 import { bumpContentVersion } from '@/lib/formats/index-cache';
 import { conflict, notFound } from '@/lib/http/errors';
@@ -93,7 +94,8 @@ export async function recordPublish(_actor: Actor, repo: RepoRow, p: PublishRequ
 export const versionConflict = exists;
 
 /** Points `tag` at an existing version. */
-export async function setDistTag(repositoryId: string, name: string, tag: string, version: string): Promise<Record<string, string>> {
+export async function setDistTag(actor: Actor, repo: { id: string; orgId: string; name: string }, name: string, tag: string, version: string): Promise<Record<string, string>> {
+  const repositoryId = repo.id;
   const pkg = await db().package.findUnique({ where: { repositoryId_name: { repositoryId, name } }, select: { id: true, distTags: true } });
   if (!pkg) throw notFound('No such package.');
   if (!(await versionExists(repositoryId, name, version))) throw notFound(`${name}@${version} does not exist.`);
@@ -101,6 +103,12 @@ export async function setDistTag(repositoryId: string, name: string, tag: string
   await db().$transaction(async (tx) => {
     await tx.package.update({ where: { id: pkg.id }, data: { distTags } });
     await bumpContentVersion(tx, repositoryId);
+    await recordAudit(tx, actor, {
+      orgId: repo.orgId,
+      action: 'package.dist_tag_set',
+      target: { type: 'package', id: pkg.id, label: `${repo.name}/${name}` },
+      data: { tag, version },
+    });
   });
   return JSON.parse(distTags) as Record<string, string>;
 }

@@ -6,6 +6,7 @@ export const pypiClient = defineFormatClient({
   label: 'PyPI',
   tools: 'pip and twine',
   urls: (base, o, r) => ({ index: `${base}/pypi/${o}/${r}/simple/`, upload: `${base}/pypi/${o}/${r}/` }),
+  fileUrl: (urls, p) => `${urls.upload ?? ''}files/${p}`,
   upload: {
     accept: '.whl,.tar.gz,.zip',
     hint: 'Wheels (.whl) and source distributions (.tar.gz, .zip). Name and version are read from the file.',

@@ -8,6 +8,7 @@ export const rawClient = defineFormatClient({
   label: 'raw',
   tools: 'curl',
   urls: (base, o, r) => ({ raw: `${base}/raw/${o}/${r}/` }),
+  fileUrl: (urls, p) => `${rawBase(urls)}${p}`,
   upload: { hint: 'Any file. It is stored under the folder below, by its file name.', folder: 'path' },
   setMeUp(urls, token) {
     const raw = rawBase(urls);

@@ -3,10 +3,10 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { env } from '@/lib/env';
-import { statements, toEntitlement, toRepoFile, toToken } from './sql';
+import { statements, toEntitlement, toRepoFile, toSigningKey, toToken } from './sql';
 import type { DownloadLookup, EntitlementCounters } from './types';
 
-export type { DownloadLookup, EntitlementCounters, EntitlementRow, RepoFileRow, TokenRow } from './types';
+export type { DownloadLookup, EntitlementCounters, EntitlementRow, RepoFileRow, SigningKeyRow, TokenRow } from './types';
 
 function sqliteLookup(file: string): DownloadLookup {
   const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 10_000 });
@@ -14,6 +14,7 @@ function sqliteLookup(file: string): DownloadLookup {
   const repo = db.prepare(sql.repository);
   const token = db.prepare(sql.token);
   const entitlement = db.prepare(sql.entitlement);
+  const signingKey = db.prepare(sql.signingKey);
   return {
     async repository(org, name, path) {
       return toRepoFile(repo.get(path, org, name) as Record<string, unknown> | undefined);
@@ -23,6 +24,9 @@ function sqliteLookup(file: string): DownloadLookup {
     },
     async entitlement(hash, repoId) {
       return toEntitlement(entitlement.get(repoId, hash) as Record<string, unknown> | undefined);
+    },
+    async signingKey(orgId, userId) {
+      return toSigningKey(signingKey.get(userId, orgId) as Record<string, unknown> | undefined);
     },
     counters: sqliteCounters(file),
   };
@@ -156,6 +160,10 @@ function postgresLookup(url: string): DownloadLookup {
     async entitlement(hash, repoId) {
       const r = await pool.query({ name: 'tg_download_entitlement', text: sql.entitlement, values: [repoId, hash] });
       return toEntitlement(r.rows[0]);
+    },
+    async signingKey(orgId, userId) {
+      const r = await pool.query({ name: 'tg_download_signing_key', text: sql.signingKey, values: [userId, orgId] });
+      return toSigningKey(r.rows[0]);
     },
     counters: postgresCounters(pool),
   };

@@ -54,6 +54,15 @@ export function statements(provider: 'sqlite' | 'postgresql') {
     lockClients: `SELECT "clientCount" AS "clientCount", "maxClients" AS "maxClients" FROM "EntitlementToken" WHERE "id" = ${p(1)}${provider === 'postgresql' ? ' FOR UPDATE' : ''}`,
     // Parameters: id.
     counters: `SELECT "downloadCount" AS "downloadCount", "bytesCount" AS "bytesCount" FROM "EntitlementToken" WHERE "id" = ${p(1)}`,
+    // Signed URLs: the current key, by the version on the organization's row
+    // (never a cached one), and the minting user's membership. Parameters: userId, orgId.
+    signingKey: `SELECT k."id" AS "keyId", k."version" AS "version", k."ciphertext" AS "ciphertext",
+        u."id" AS "userId", u."email" AS "email", u."name" AS "name", m."role" AS "orgRole"
+      FROM "Organization" o
+      JOIN "SigningKey" k ON k."orgId" = o."id" AND k."version" = o."signingKeyVersion"
+      LEFT JOIN "User" u ON u."id" = ${p(1)}
+      LEFT JOIN "Membership" m ON m."userId" = u."id" AND m."orgId" = o."id"
+      WHERE o."id" = ${p(2)}`,
   };
 }
 
@@ -130,5 +139,18 @@ export function toEntitlement(row: Raw | undefined): import('./types').Entitleme
     allowedCidrs: list(row.allowedCidrs),
     pathPatterns: list(row.pathPatterns),
     covered: Number(row.covered) > 0,
+  };
+}
+
+export function toSigningKey(row: Raw | undefined): import('./types').SigningKeyRow | null {
+  if (!row) return null;
+  return {
+    keyId: String(row.keyId),
+    version: Number(row.version),
+    ciphertext: String(row.ciphertext),
+    userId: (row.userId as string | null) ?? null,
+    email: String(row.email ?? ''),
+    name: String(row.name ?? ''),
+    orgRole: (row.orgRole as string | null) ?? null,
   };
 }

@@ -58,10 +58,26 @@ export type EntitlementRow = {
   covered: boolean;
 };
 
+/** An organization's current signing key (encrypted) and the user a signed URL names. */
+export type SigningKeyRow = {
+  keyId: string;
+  /** Organization.signingKeyVersion: read per request, so a rotation refuses old URLs at once on every instance. */
+  version: number;
+  ciphertext: string;
+  /** null when no such user. */
+  userId: string | null;
+  email: string;
+  name: string;
+  /** The user's role in the organization; null when not a member. */
+  orgRole: string | null;
+};
+
 export interface DownloadLookup {
   repository(orgSlug: string, repoName: string, path: string): Promise<RepoFileRow | null>;
   token(secretHash: string, repoId: string): Promise<TokenRow | null>;
   entitlement(secretHash: string, repoId: string): Promise<EntitlementRow | null>;
+  /** null when the organization's current version has no key yet (nothing was ever signed with it). */
+  signingKey(orgId: string, userId: string): Promise<SigningKeyRow | null>;
   /** The entitlements' limit counters: the only writes of the download path, one atomic statement each. */
   counters: EntitlementCounters;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { AuditView } from '@/components/audit/audit-view';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ListIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
@@ -13,11 +14,7 @@ export default async function AuditPage({ params }: { params: Promise<{ org: str
     <>
       <PageHeader title="Audit log" description="Who changed what in this organization, from where and when." />
       {ctx.can.viewAudit ? (
-        <EmptyState
-          icon={<ListIcon />}
-          title="The audit log is being recorded"
-          description="Changes to members, invitations, roles, repositories, tokens and entitlements, and every sign-in, are already recorded. Browsing them here arrives with the audit release."
-        />
+        <AuditView orgSlug={ctx.org.slug} />
       ) : (
         <EmptyState
           icon={<ListIcon />}

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { OrgSettingsForm } from '@/components/orgs/org-settings-form';
+import { SigningKeyCard } from '@/components/orgs/signing-key-card';
+import { getSigningKey } from '@/lib/signed-urls/service';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireOrgContext } from '../org-context';
 
@@ -8,6 +10,7 @@ export const metadata: Metadata = { title: 'Settings' };
 export default async function SettingsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
   const ctx = await requireOrgContext(org, `/${org}/settings`);
+  const key = ctx.can.rotateSigningKey ? await getSigningKey(ctx.actor, ctx.org.slug) : null;
   return (
     <>
       <PageHeader title="Settings" description="The name of this organization and its defaults." />
@@ -17,6 +20,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
         org={{ slug: ctx.org.slug, name: ctx.org.name, defaultVisibility: ctx.org.defaultVisibility }}
         canEdit={ctx.can.editSettings}
       />
+      {key ? <SigningKeyCard orgSlug={ctx.org.slug} version={key.version} createdAt={key.createdAt} /> : null}
     </>
   );
 }

@@ -1,8 +1,7 @@
 import { refreshEntitlementOp } from '@/lib/entitlements/operations';
 import { refreshEntitlement } from '@/lib/entitlements/service';
-import { notAllowed } from '@/lib/http/method-not-allowed';
-import { route } from '@/lib/http/route';
+import { endpoints, route } from '@/lib/http/route';
 
-export const POST = route(refreshEntitlementOp, ({ actor, params }) => refreshEntitlement(actor, params.org, params.id));
-
-export const { GET, PUT, PATCH, DELETE } = notAllowed('POST');
+export const { GET, POST, PUT, PATCH, DELETE } = endpoints(
+  route(refreshEntitlementOp, ({ actor, params }) => refreshEntitlement(actor, params.org, params.id)),
+);
