@@ -20,6 +20,7 @@ const PERMISSIONS = {
   editSettings: 'org.settings:edit',
   viewAudit: 'audit:view',
   viewEntitlements: 'entitlement:view',
+  editEntitlements: 'entitlement:edit',
   createRepos: 'repo:create',
 } as const satisfies Record<string, Scope>;
 
