@@ -7,3 +7,4 @@ export * from '@/lib/repos/operations';
 export * from '@/lib/tokens/operations';
 export * from '@/lib/packages/operations';
 export * from '@/lib/usage/operations';
+export * from '@/lib/entitlements/operations';
