@@ -23,7 +23,7 @@ import { formatDateTime, formatRelative, useNow } from '@/components/ui/time';
 import { useToast } from '@/components/ui/toast';
 import { apiFetch, errorMessage } from '@/lib/http/client';
 import { LimitBar } from './limit-bar';
-import { limitsOf, STATUS_LABEL, STATUS_VARIANT, warningBadge, warningsOf, type Entitlement } from './model';
+import { limitsOf, STATUS_LABEL, STATUS_VARIANT, warningBadge, type Entitlement } from './model';
 import { downloadsCsvPath, entitlementKey, entitlementPath, entitlementsKey, useEntitlement, useEntitlementDownloads, useUsage } from './queries';
 import { EntitlementReveal } from './reveal';
 import type { CreatedEntitlement } from './types';
@@ -59,7 +59,7 @@ function Loaded({ org, e, canEdit, publicUrl }: { org: string; e: Entitlement; c
   const [busy, setBusy] = useState(false);
   const [revealed, setRevealed] = useState<CreatedEntitlement | null>(null);
   const revoked = e.status === 'revoked';
-  const warnings = warningsOf(e);
+  const warnings = e.warnings;
   const limits = limitsOf(e);
 
   const refreshData = () => queryClient.invalidateQueries({ queryKey: entitlementsKey(org) });
@@ -98,7 +98,7 @@ function Loaded({ org, e, canEdit, publicUrl }: { org: string; e: Entitlement; c
     await apiFetch(entitlementPath(org, e.id), { method: 'DELETE' });
     queryClient.removeQueries({ queryKey: entitlementKey(org, e.id) });
     void queryClient.invalidateQueries({ queryKey: entitlementsKey(org) });
-    toast({ title: 'Entitlement deleted', description: `${e.name} and its usage records are gone.`, variant: 'success' });
+    toast({ title: 'Entitlement deleted', description: `${e.name} no longer exists.`, variant: 'success' });
     router.push(`/${org}/entitlements`);
   }
 
@@ -127,8 +127,8 @@ function Loaded({ org, e, canEdit, publicUrl }: { org: string; e: Entitlement; c
           {warnings.length ? (
             <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="Warnings">
               {warnings.map((w) => (
-                <li key={w.code}>
-                  <Badge variant="warning" title={w.message} data-warning={w.code}>
+                <li key={`${w.code}-${w.limit ?? ''}`}>
+                  <Badge variant={w.code === 'limit_reached' ? 'danger' : 'warning'} title={w.message} data-warning={w.code}>
                     <AlertIcon />
                     {warningBadge(w)}
                   </Badge>
@@ -184,7 +184,7 @@ function Loaded({ org, e, canEdit, publicUrl }: { org: string; e: Entitlement; c
             {limits.length ? (
               <div className="grid gap-4 sm:grid-cols-3" aria-label="Quotas" role="group">
                 {limits.map((l) => (
-                  <LimitBar key={l.kind} limit={l} />
+                  <LimitBar key={l.limit} limit={l} />
                 ))}
               </div>
             ) : (
@@ -267,7 +267,7 @@ function Loaded({ org, e, canEdit, publicUrl }: { org: string; e: Entitlement; c
         open={ask === 'delete'}
         onOpenChange={(open) => setAsk(open ? 'delete' : null)}
         title={`Delete ${e.name}?`}
-        body="The entitlement and its usage records are deleted; the token stops working at once. This cannot be undone."
+        body="The entitlement is deleted and its token stops working at once; its downloads stay in the repositories' logs. This cannot be undone."
         confirmLabel="Delete entitlement"
         variant="danger"
         onConfirm={remove}

@@ -23,15 +23,15 @@ import { Textarea } from '@/components/ui/textarea';
 import { useToast } from '@/components/ui/toast';
 import { NAVIGATING, useForm, type Checked, type FieldErrors } from '@/components/ui/use-form';
 import { formatClient } from '@/lib/formats/registry-client';
-import { apiFetch } from '@/lib/http/client';
-import { cidrProblem, CUSTOM_TOKEN, firstLineProblem, globProblem, lines, parseTags, type Entitlement } from './model';
+import { createEntitlementInput, METADATA_MAX_BYTES, updateEntitlementInput } from '@/lib/entitlements/schema';
+import { apiFetch, validate } from '@/lib/http/client';
+import { cidrProblem, firstLineProblem, globProblem, lines, parseTags, type Entitlement } from './model';
 import { entitlementPath, entitlementsKey, entitlementsPath, useDistributionRepos } from './queries';
 import { EntitlementReveal } from './reveal';
 import type { CreatedEntitlement } from './types';
 
 const UNITS = { MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4 } as const;
 type Unit = keyof typeof UNITS;
-const METADATA_MAX = 16 * 1024;
 
 export type FormValues = {
   name: string;
@@ -136,16 +136,13 @@ function toBody(v: FormValues, mode: 'create' | 'edit'): Checked<Body> {
     try {
       const parsed: unknown = JSON.parse(v.metadata);
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) errors.metadata = 'Metadata is a JSON object: {"key": "value"}.';
-      else if (new TextEncoder().encode(JSON.stringify(parsed)).length > METADATA_MAX) errors.metadata = 'Metadata holds at most 16 KiB of JSON.';
+      else if (new TextEncoder().encode(JSON.stringify(parsed)).length > METADATA_MAX_BYTES) errors.metadata = 'Metadata holds at most 16 KiB of JSON.';
       else body.metadata = parsed;
     } catch (err) {
       errors.metadata = `Not valid JSON: ${err instanceof Error ? err.message : 'parse error'}.`;
     }
   } else body.metadata = {};
-  if (mode === 'create' && v.token.trim()) {
-    if (!CUSTOM_TOKEN.test(v.token.trim())) errors.token = 'At least 24 characters of letters, digits, ".", "_" and "-".';
-    else body.token = v.token.trim();
-  }
+  if (mode === 'create' && v.token.trim()) body.token = v.token.trim();
   const date = (key: 'validFrom' | 'validUntil') => {
     if (!v[key]) return null;
     const t = new Date(v[key]);
@@ -174,7 +171,13 @@ function toBody(v: FormValues, mode: 'create' | 'edit'): Checked<Body> {
     // Unset restrictions are left out of a creation.
     for (const k of ['validFrom', 'validUntil', 'maxDownloads', 'maxClients', 'maxBytes'] as const) if (body[k] === null) delete body[k];
   }
-  return Object.keys(errors).length ? { data: null, errors } : { data: body, errors: null };
+  // Then the API's own schema, for everything the form's checks above do not say.
+  for (const k of Object.keys(errors)) delete body[k];
+  const checked = validate(mode === 'create' ? createEntitlementInput : updateEntitlementInput, body);
+  const schemaErrors = checked.errors ? formFieldErrors(checked.errors) : {};
+  const all = { ...schemaErrors, ...errors };
+  // The API's parse trims and normalises; the body sent is the form's, which the API parses the same way.
+  return Object.keys(all).length ? { data: null, errors: all } : { data: body, errors: null };
 }
 
 /** The API's detail paths ("allowedCidrs.2", "repositories.0") as the form's fields, with the line named. */
@@ -409,7 +412,7 @@ export function EntitlementForm({ org, mode, entitlement, publicUrl }: Entitleme
       </Section>
 
       <Section title="Tags and metadata" description="For your own bookkeeping: tags filter the list, metadata travels with the entitlement in the API.">
-        <Field htmlFor={`${id}-tags`} label="Tags" error={err('tags')} hint="Separated by commas or spaces, e.g. “enterprise, eu”.">
+        <Field htmlFor={`${id}-tags`} label="Tags" error={err('tags')} hint="Separated by commas, e.g. “enterprise, eu west”; at most 20.">
           <Input name="tags" value={v.tags} onChange={(e) => set('tags', e.target.value)} autoComplete="off" />
         </Field>
         <Field htmlFor={`${id}-metadata`} label="Metadata" error={err('metadata')} hint={'A JSON object of at most 16 KiB, e.g. {"crm": "ACME-42"}.'}>
@@ -431,7 +434,7 @@ export function EntitlementForm({ org, mode, entitlement, publicUrl }: Entitleme
             htmlFor={`${id}-token`}
             label="Custom token string"
             error={err('token')}
-            hint="Optional: at least 24 characters of letters, digits, “.”, “_” and “-”, unique across every organization. It cannot be changed later."
+            hint="Optional: 24 to 128 letters, digits, “.”, “_” and “-”, unique across every organization, not starting with tge_ or tgp_. It cannot be changed later."
           >
             <Input name="token" value={v.token} onChange={(e) => set('token', e.target.value)} autoComplete="off" spellCheck={false} className="font-mono" />
           </Field>

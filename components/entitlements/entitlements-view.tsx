@@ -18,10 +18,10 @@ import { Select } from '@/components/ui/select';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { formatDate, formatRelative, useNow } from '@/components/ui/time';
 import { LimitBar } from './limit-bar';
-import { nearestLimit, STATUS_LABEL, STATUS_VARIANT, warningBadge, warningsOf, type Entitlement, type EntitlementStatus } from './model';
+import { nearestLimit, STATUS_LABEL, STATUS_VARIANT, warningBadge, type Entitlement, type EntitlementStatus } from './model';
 import { useEntitlements } from './queries';
 
-const STATUSES: EntitlementStatus[] = ['active', 'disabled', 'expired', 'revoked'];
+const STATUSES: EntitlementStatus[] = ['active', 'scheduled', 'disabled', 'expired', 'revoked'];
 const integer = new Intl.NumberFormat('en-US');
 
 export type EntitlementsViewProps = {
@@ -175,7 +175,6 @@ export function EntitlementsView({ org, canEdit, initial }: EntitlementsViewProp
 function Row({ org, e, now }: { org: string; e: Entitlement; now: number | null }) {
   const nameId = `ent-${e.id}-name`;
   const limit = nearestLimit(e);
-  const warnings = warningsOf(e);
   return (
     <TR data-entitlement={e.id}>
       <TD className="max-w-64">
@@ -184,8 +183,8 @@ function Row({ org, e, now }: { org: string; e: Entitlement; now: number | null 
         </Link>
         <div className="mt-1 flex flex-wrap gap-1">
           <Badge variant={STATUS_VARIANT[e.status]}>{STATUS_LABEL[e.status]}</Badge>
-          {warnings.map((w) => (
-            <Badge key={w.code} variant="warning" title={w.message} data-warning={w.code}>
+          {e.warnings.map((w) => (
+            <Badge key={`${w.code}-${w.limit ?? ''}`} variant={w.code === 'limit_reached' ? 'danger' : 'warning'} title={w.message} data-warning={w.code}>
               <AlertIcon />
               {warningBadge(w)}
             </Badge>

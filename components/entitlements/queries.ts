@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { usePagedList, useRepos } from '@/components/repos/queries';
 import { apiFetch } from '@/lib/http/client';
-import type { Entitlement, EntitlementDownload, EntitlementStatus, UsageDay } from './types';
+import type { Entitlement, EntitlementDownload, EntitlementStatus, UsageSeries } from './types';
 
 export const entitlementsPath = (org: string) => `/api/v1/orgs/${encodeURIComponent(org)}/entitlements`;
 export const entitlementPath = (org: string, id: string) => `${entitlementsPath(org)}/${encodeURIComponent(id)}`;
@@ -32,7 +32,7 @@ export function useEntitlements(org: string, filters: ListFilters) {
 export function useEntitlement(org: string, id: string) {
   return useQuery({
     queryKey: entitlementKey(org, id),
-    queryFn: ({ signal }) => apiFetch<Entitlement>(entitlementPath(org, id), { signal }),
+    queryFn: ({ signal }) => apiFetch<{ entitlement: Entitlement }>(entitlementPath(org, id), { signal }).then((r) => r.entitlement),
     staleTime: 0,
   });
 }
@@ -42,9 +42,7 @@ export function useUsage(org: string, id: string, from: string, to: string) {
   return useQuery({
     queryKey: [...entitlementKey(org, id), 'usage', from, to],
     queryFn: ({ signal }) =>
-      apiFetch<{ items: UsageDay[] } | UsageDay[]>(`${entitlementPath(org, id)}/usage?${new URLSearchParams({ from, to })}`, { signal }).then(
-        (r) => (Array.isArray(r) ? r : r.items),
-      ),
+      apiFetch<UsageSeries>(`${entitlementPath(org, id)}/usage?${new URLSearchParams({ from, to })}`, { signal }).then((r) => r.items),
     staleTime: 0,
   });
 }

@@ -1,35 +1,21 @@
-// PROVISIONAL until lib/entitlements/schema.ts lands on ent-api: then every
-// type here becomes a z.output of its schema.
-export type EntitlementStatus = 'active' | 'disabled' | 'revoked' | 'expired';
+// The API's entitlement views, as the console reads them (z.output of lib/entitlements/schema.ts).
+import type { z } from 'zod';
+import type {
+  entitlementDownloadView,
+  entitlementView,
+  entitlementWithSecret,
+  quotaView,
+  usagePointView,
+  usageSeriesView,
+  warningView,
+} from '@/lib/entitlements/schema';
 
-export type Entitlement = {
-  id: string;
-  name: string;
-  customer: string;
-  description: string;
-  repositories: string[];
-  tags: string[];
-  metadata: Record<string, unknown>;
-  validFrom: string | null;
-  validUntil: string | null;
-  maxDownloads: number | null;
-  maxClients: number | null;
-  maxBytes: number | null;
-  allowedCidrs: string[];
-  pathPatterns: string[];
-  enabled: boolean;
-  status: EntitlementStatus;
-  prefix: string;
-  lastFour: string;
-  createdAt: string;
-  updatedAt: string;
-  revokedAt: string | null;
-  usage: { downloads: number; bytes: number; clients: number; lastDownloadAt: string | null };
-  warnings: unknown[];
-};
-
-export type CreatedEntitlement = { entitlement: Entitlement; secret: string };
-
-export type UsageDay = { date: string; downloads: number; bytes: number; clients: number };
-
-export type EntitlementDownload = { at: string; path: string; bytes: number; clientAddress: string; userAgent: string };
+export type { EntitlementStatus } from '@/lib/entitlements/schema';
+export type Entitlement = z.output<typeof entitlementView>;
+/** A create or refresh answer: the only place a secret is ever seen. */
+export type CreatedEntitlement = z.output<typeof entitlementWithSecret>;
+export type Quota = z.output<typeof quotaView>;
+export type Warning = z.output<typeof warningView>;
+export type UsageDay = z.output<typeof usagePointView>;
+export type UsageSeries = z.output<typeof usageSeriesView>;
+export type EntitlementDownload = z.output<typeof entitlementDownloadView>;
