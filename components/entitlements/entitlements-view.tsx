@@ -79,7 +79,8 @@ export function EntitlementsView({ org, canEdit, initial }: EntitlementsViewProp
       <PageHeader
         title="Entitlement tokens"
         description={`Read-only distribution keys of ${org.name} for your customers: restricted, counted, and yours to cut off.`}
-        actions={createLink}
+        // With no entitlement at all the empty state offers "Create entitlement": one such link, not two.
+        actions={list.isSuccess && !filtered && listRows(list).length === 0 ? null : createLink}
       />
       <div role="search" aria-label="Filter entitlements" className="mb-4 flex flex-wrap items-end gap-3">
         <div className="min-w-56 flex-1">
