@@ -115,6 +115,20 @@ test.describe('entitlement tokens in the console', () => {
       await expect(form.getByLabel('Name')).toBeFocused();
       await expect(form.getByText('Choose at least one distribution repository.')).toBeVisible();
 
+      // the customer's fields; then metadata that is not JSON: its error, and focus on it
+      await form.getByLabel('Name').fill('Acme production');
+      await form.getByLabel('Customer').fill('Acme Corp');
+      await form.getByLabel('Description').fill('Contract 42, SDK downloads');
+      await form.getByRole('checkbox', { name: w.repo }).check();
+      await form.getByLabel('Tags').fill('enterprise, eu');
+      const metadata = form.getByLabel('Metadata');
+      await metadata.fill('{"crm": ');
+      await form.getByRole('button', { name: 'Create entitlement' }).click();
+      await expect(metadata).toHaveAccessibleDescription(/Not valid JSON/);
+      await expect(metadata).toBeFocused();
+      await metadata.fill('{"crm": "ACME-42"}');
+      await expect(metadata).not.toHaveAttribute('aria-invalid', 'true');
+
       // CIDRs and globs are checked as you type
       const cidrs = form.getByLabel('Allowed networks');
       await cidrs.fill('127.0.0.0/8\n10.0.0.0/33');
@@ -127,25 +141,15 @@ test.describe('entitlement tokens in the console', () => {
       await expect(patterns).toHaveAccessibleDescription(/Line 1: releases\/\[abc/);
       await patterns.fill('releases/**');
       await expect(patterns).not.toHaveAttribute('aria-invalid', 'true');
-      const metadata = form.getByLabel('Metadata');
-      await metadata.fill('{"crm": ');
-      await form.getByRole('button', { name: 'Create entitlement' }).click();
-      await expect(metadata).toHaveAccessibleDescription(/Not valid JSON/);
-      await expect(metadata).toBeFocused();
 
-      // valid values
-      await form.getByLabel('Name').fill('Acme production');
-      await form.getByLabel('Customer').fill('Acme Corp');
-      await form.getByLabel('Description').fill('Contract 42, SDK downloads');
-      await form.getByRole('checkbox', { name: w.repo }).check();
-      await form.getByLabel('Tags').fill('enterprise, eu');
-      await metadata.fill('{"crm": "ACME-42"}');
       await form.getByLabel('Max downloads').fill('5');
-      // a custom token string that is too short: the server's rule, shown next to the field
-      await form.getByLabel('Custom token string').fill('short');
+      // a custom token string that is too short: refused next to the field before anything is sent
+      const custom = form.getByLabel('Custom token string');
+      await custom.fill('short');
       await form.getByRole('button', { name: 'Create entitlement' }).click();
-      await expect(form.getByLabel('Custom token string')).toHaveAccessibleDescription(/at least 24 characters/i);
-      await form.getByLabel('Custom token string').fill('');
+      await expect(custom).toHaveAccessibleDescription(/at least 24 characters/i);
+      await expect(custom).toBeFocused();
+      await custom.fill('');
       await shot(page, testInfo, '1-form');
       await form.getByRole('button', { name: 'Create entitlement' }).click();
 
@@ -163,6 +167,7 @@ test.describe('entitlement tokens in the console', () => {
 
       // the customer's commands: the secret and the repository's real file filled in, read-only
       const setup = page.getByRole('region', { name: `Set me up: ${w.repo}` });
+      await expect(setup.locator('[data-snippet="curl-download"] code')).toContainText(w.file);
       await expect(setup.locator('[data-snippet]')).toHaveCount(2);
       await expect(setup.locator('[data-snippet="curl-upload"]')).toHaveCount(0);
       const copied = await copySnippet(setup, page, 'curl-download');
@@ -231,6 +236,7 @@ test.describe('entitlement tokens in the console', () => {
       expect(fresh).not.toBe(secret);
       await reveal.getByRole('button', { name: 'Copy entitlement token' }).click();
       expect(await clipboard(page)).toBe(fresh);
+      await expect(reveal.locator('[data-snippet="curl-download"] code')).toContainText(w.file);
       const freshCopied = await copySnippet(reveal, page, 'curl-download');
       expect(freshCopied).toContain(`/t/${fresh}/`);
       await shot(page, testInfo, '4-refresh');
