@@ -180,5 +180,9 @@ export function requireScope(principal: Principal, scope: Scope, resource: Resou
   if (principal.kind === 'pat') {
     throw forbidden(`This token does not grant ${scope}.`, 'insufficient_scope');
   }
+  // Entitlement tokens are read-only keys: an upload (or anything beyond reading) is never theirs.
+  if (principal.kind === 'entitlement') {
+    throw forbidden(`Entitlement tokens are read-only; they do not grant ${scope}.`, 'insufficient_scope');
+  }
   throw forbidden(`You do not have permission to do this (${scope}).`);
 }

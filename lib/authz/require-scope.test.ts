@@ -99,10 +99,6 @@ describe('requireScope', () => {
       expect(outcome(user('distribution_manager'), 'artifact:download', repo('distribution'))).toBe('403 forbidden');
       expect(outcome(user('distribution_manager'), 'audit:view', org())).toBe('403 forbidden');
     });
-    it('an entitlement writing to its distribution repository', () => {
-      const ent: Principal = { kind: 'entitlement', entitlement: { id: 'e1', orgId: 'o1', repositoryIds: ['r1'] } };
-      expect(outcome(ent, 'artifact:create', repo('distribution'))).toBe('403 forbidden');
-    });
   });
 
   describe('403 insufficient_scope for a token that reaches the resource', () => {
@@ -110,6 +106,10 @@ describe('requireScope', () => {
       kind: 'pat',
       user: access(role, repoRoles),
       token: { id: 't1', orgId: 'o1', grant },
+    });
+    it('an entitlement (read-only) writing to its distribution repository', () => {
+      const ent: Principal = { kind: 'entitlement', entitlement: { id: 'e1', orgId: 'o1', repositoryIds: ['r1'] } };
+      expect(outcome(ent, 'artifact:create', repo('distribution'))).toBe('403 insufficient_scope');
     });
     it('an upload token downloading', () => {
       const p = pat('member', { r1: 'developer' }, { type: 'resource', resources: [{ repositoryId: 'r1', access: 'upload' }] });

@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { Tx } from '@/lib/db/client';
+import type { PathFilter } from '@/lib/entitlements/restrictions';
 
 type Entry = { value: Promise<unknown>; bytes: number };
 
@@ -17,9 +18,14 @@ const MAX_ENTRIES = 2_000;
 const g = globalThis as unknown as { tollgateIndexCache?: { entries: Map<string, Entry>; bytes: number } };
 const state = () => (g.tollgateIndexCache ??= { entries: new Map(), bytes: 0 });
 
-export type CacheRepo = { id: string; contentVersion: number };
+/**
+ * `filter`: an entitlement's path patterns, when the caller may see only the
+ * files they allow. Pages are rendered per pattern set (the set's key is part
+ * of the cache key and so of the ETag); without one, one rendering serves all.
+ */
+export type CacheRepo = { id: string; contentVersion: number; filter?: PathFilter };
 
-const fullKey = (repo: CacheRepo, key: string) => `${repo.id}\u0000${repo.contentVersion}\u0000${key}`;
+const fullKey = (repo: CacheRepo, key: string) => `${repo.id}\u0000${repo.contentVersion}\u0000${repo.filter?.key ?? ''}\u0000${key}`;
 
 /**
  * `make()` once per key (concurrent misses share it; failures are not kept).

@@ -7,6 +7,8 @@ import type { Actor, RequestMeta } from '@/lib/auth/actor';
 import type { Scope } from '@/lib/authz';
 import type { Presented } from './credentials';
 import { downloadLookup, type RepoFileRow } from './lookup';
+import { ROUTE_SCOPES } from './dispatch';
+import { restrictEntitlement } from './entitlement';
 import { credentialKind, nativeActor } from './principal';
 import { checkRepositoryAccess } from './repository';
 
@@ -23,5 +25,8 @@ export async function authorize(credential: Credential, target: Target, scope: S
   const actor = await nativeActor(credential.presented, repo?.repoId ?? '', credential.meta, lookup);
   const facts = repo && { id: repo.repoId, orgId: repo.orgId, format: repo.format, visibility: repo.visibility };
   checkRepositoryAccess(actor, facts, target.format, scope);
+  // A credential that reached the repository may still be stopped by its restrictions (403 with a reason code).
+  const kind = (Object.keys(ROUTE_SCOPES) as (keyof typeof ROUTE_SCOPES)[]).find((k) => ROUTE_SCOPES[k] === scope) ?? 'file';
+  restrictEntitlement(actor, { kind, path: target.path ?? '', repo: repo! });
   return { actor, repo: repo! };
 }

@@ -8,6 +8,7 @@ import { invalidToken } from '@/lib/http/errors';
 import { touchToken } from '@/lib/tokens/resolve';
 import { isLivePat, patGrant } from '@/lib/tokens/principal';
 import type { Presented } from './credentials';
+import { entitlementActor, isEntitlementSecret } from './entitlement';
 import type { DownloadLookup, TokenRow } from './lookup';
 
 /** The actor of a PAT whose row the lookup returned for `repoId`; null when the token is dead. */
@@ -41,6 +42,8 @@ const CREDENTIAL_KINDS: { matches: (secret: string) => boolean; resolve: Resolve
       return actor;
     },
   },
+  // Entitlement tokens: generated tge_ secrets and custom token strings (lib/native/entitlement.ts).
+  { matches: isEntitlementSecret, resolve: entitlementActor },
 ];
 
 type Kind = (typeof CREDENTIAL_KINDS)[number];

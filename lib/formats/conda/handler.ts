@@ -19,7 +19,7 @@ import type { NativeContext } from '@/lib/native/dispatch';
 import type { NativeRequest, NativeResponse } from '@/lib/native/types';
 import { storeCondaPackage } from './ingest';
 import { isValidSubdir } from './names';
-import { renderChanneldata, renderRepodata } from './repodata';
+import { renderChanneldata, renderRepodata, type ChannelFile } from './repodata';
 import { channelFiles } from './service';
 
 export async function handleConda(ctx: NativeContext): Promise<NativeResponse> {
@@ -29,7 +29,7 @@ export async function handleConda(ctx: NativeContext): Promise<NativeResponse> {
   if (rest.length === 1 && rest[0] === 'channeldata.json') {
     if (!read) throw methodNotAllowed(['GET', 'HEAD']);
     const repo = await authorizeIndex(ctx);
-    return indexResponse(req, repo, 'conda:channeldata', async () => renderChanneldata(await channelFiles(repo.id)));
+    return indexResponse(req, repo, 'conda:channeldata', async () => renderChanneldata(allowed(repo, await channelFiles(repo.id))));
   }
   if (rest.length !== 2) throw notFound('No such route. Use channeldata.json, {subdir}/repodata.json or {subdir}/{file}.');
   const [subdir, file] = decodeSegments(rest) as [string, string];
@@ -45,7 +45,7 @@ export async function handleConda(ctx: NativeContext): Promise<NativeResponse> {
     const repo = await authorizeIndex(ctx);
     if (!isValidSubdir(subdir)) throw notFound(`"${subdir}" is not a conda subdir.`);
     // conda asks for noarch and its platform every time: an empty subdir is an empty index, not a 404.
-    return indexResponse(req, repo, `conda:repodata:${subdir}`, async () => renderRepodata(subdir, await channelFiles(repo.id, subdir)));
+    return indexResponse(req, repo, `conda:repodata:${subdir}`, async () => renderRepodata(subdir, allowed(repo, await channelFiles(repo.id, subdir))));
   }
   // Everything else is a file: packages, and the 404s conda falls back from
   // (repodata.json.zst, current_repodata.json…), answered after the credential check.
@@ -53,6 +53,9 @@ export async function handleConda(ctx: NativeContext): Promise<NativeResponse> {
   return serveDownload(ctx, path);
 }
 
+/** The files an entitlement's path patterns allow (all without patterns). */
+const allowed = (repo: CacheRepo, files: ChannelFile[]) =>
+  repo.filter ? files.filter((f) => repo.filter!.allows({ path: `${f.index.subdir}/${f.filename}`, name: f.index.name, version: f.index.version })) : files;
 
 /**
  * A cached index page with an ETag (its sha256, computed once per rendering),

@@ -24,7 +24,11 @@ export async function packumentResponse(req: NativeRequest, repo: CacheRepo, nam
   const headers = { 'content-type': `${kind === 'full' ? 'application/json' : ABBREVIATED_TYPE}; charset=utf-8`, 'cache-control': 'private, no-cache', vary: 'Accept' };
   const template = () =>
     cachedPage(repo, key, async () => {
-      const pkg = await findPackage(repo.id, name);
+      const found = await findPackage(repo.id, name);
+      // An entitlement with path patterns sees the versions they allow, nothing else.
+      const pkg = found && repo.filter
+        ? { ...found, versions: found.versions.filter((v) => repo.filter!.allows({ path: v.tarball?.path ?? '', name: found.name, version: v.version })) }
+        : found;
       if (!pkg || pkg.versions.length === 0) throw notFound('No such package.');
       return renderTemplate(pkg, kind);
     });

@@ -19,7 +19,7 @@ const enc = (s: string) => encodeURIComponent(s);
 export function projectsResponse(req: NativeRequest, repo: CacheRepo): Promise<NativeResponse> {
   const asJson = wantsJson(req.headers.accept);
   return respond(req, repo, `pypi:projects:${form(asJson)}`, asJson, async () =>
-    renderProjects(await projectNames(repo.id), (n) => `${enc(n)}/`, asJson).body,
+    renderProjects(await projectNames(repo.id, repo.filter), (n) => `${enc(n)}/`, asJson).body,
   );
 }
 
@@ -27,7 +27,7 @@ export function projectsResponse(req: NativeRequest, repo: CacheRepo): Promise<N
 export function projectResponse(req: NativeRequest, repo: CacheRepo, name: string): Promise<NativeResponse> {
   const asJson = wantsJson(req.headers.accept);
   return respond(req, repo, `pypi:project:${form(asJson)}:${name}`, asJson, async () => {
-    const files = await projectFiles(repo.id, name);
+    const files = await projectFiles(repo.id, name, repo.filter);
     if (!files) throw notFound('No such project.');
     // from …/simple/{name}/ to …/files/{path}
     const links = files.map((f) => ({ ...f, url: `../../files/${f.path.split('/').map(enc).join('/')}` }));

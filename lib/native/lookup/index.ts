@@ -3,22 +3,108 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { env } from '@/lib/env';
-import { statements, toRepoFile, toToken } from './sql';
-import type { DownloadLookup } from './types';
+import { statements, toEntitlement, toRepoFile, toToken } from './sql';
+import type { DownloadLookup, EntitlementCounters } from './types';
 
-export type { DownloadLookup, RepoFileRow, TokenRow } from './types';
+export type { DownloadLookup, EntitlementCounters, EntitlementRow, RepoFileRow, TokenRow } from './types';
 
 function sqliteLookup(file: string): DownloadLookup {
   const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 10_000 });
   const sql = statements('sqlite');
   const repo = db.prepare(sql.repository);
   const token = db.prepare(sql.token);
+  const entitlement = db.prepare(sql.entitlement);
   return {
     async repository(org, name, path) {
       return toRepoFile(repo.get(path, org, name) as Record<string, unknown> | undefined);
     },
     async token(hash, repoId) {
       return toToken(token.get(repoId, repoId, repoId, hash) as Record<string, unknown> | undefined);
+    },
+    async entitlement(hash, repoId) {
+      return toEntitlement(entitlement.get(repoId, hash) as Record<string, unknown> | undefined);
+    },
+    counters: sqliteCounters(file),
+  };
+}
+
+/**
+ * The counters on their own writable connection, opened at the first write
+ * (a server whose entitlements have no limits never opens it). better-sqlite3
+ * runs each statement to completion before the next, and SQLite serializes
+ * writers across connections, so each conditional UPDATE sees the latest count.
+ */
+function sqliteCounters(file: string): EntitlementCounters {
+  const sql = statements('sqlite');
+  let s: { consume: Database.Statement; uncountClient: Database.Statement; insertClient: Database.Statement; deleteClient: Database.Statement; countClient: Database.Statement; counters: Database.Statement } | null = null;
+  const st = () => {
+    if (!s) {
+      const db = new Database(file, { fileMustExist: true, timeout: 10_000 });
+      s = {
+        consume: db.prepare(sql.consume),
+        uncountClient: db.prepare(sql.uncountClient),
+        insertClient: db.prepare(sql.insertClient),
+        deleteClient: db.prepare(sql.deleteClient),
+        countClient: db.prepare(sql.countClient),
+        counters: db.prepare(sql.counters),
+      };
+    }
+    return s;
+  };
+  // Prisma's SQLite adapter writes DateTime as ISO 8601 with +00:00.
+  const now = () => new Date().toISOString().replace('Z', '+00:00');
+  return {
+    async consume(id, bytes) {
+      return st().consume.run(bytes, id, bytes).changes === 1;
+    },
+    async admitClient(id, address) {
+      const x = st();
+      if (x.insertClient.run(id, address, now()).changes === 0) return 'known';
+      if (x.countClient.run(id).changes === 1) return 'new';
+      x.deleteClient.run(id, address);
+      return 'refused';
+    },
+    async releaseClient(id, address) {
+      const x = st();
+      if (x.deleteClient.run(id, address).changes === 1) x.uncountClient.run(id);
+    },
+    async read(id) {
+      const row = st().counters.get(id) as { downloadCount: number; bytesCount: number } | undefined;
+      return row ? { downloadCount: Number(row.downloadCount), bytesCount: Number(row.bytesCount) } : null;
+    },
+  };
+}
+
+/**
+ * PostgreSQL: each UPDATE takes the row lock; a concurrent one waits, then
+ * re-checks its WHERE against the committed row (READ COMMITTED), so the
+ * conditional UPDATE is exact without an explicit transaction.
+ */
+function postgresCounters(pool: pg.Pool): EntitlementCounters {
+  const sql = statements('postgresql');
+  // `timestamp(3)` without time zone holding UTC, as Prisma writes it.
+  const now = () => new Date().toISOString().replace('Z', '');
+  return {
+    async consume(id, bytes) {
+      const r = await pool.query({ name: 'tg_ent_consume', text: sql.consume, values: [bytes, id, bytes] });
+      return r.rowCount === 1;
+    },
+    async admitClient(id, address) {
+      const inserted = await pool.query({ name: 'tg_ent_client_insert', text: sql.insertClient, values: [id, address, now()] });
+      if (inserted.rowCount === 0) return 'known';
+      const counted = await pool.query({ name: 'tg_ent_client_count', text: sql.countClient, values: [id] });
+      if (counted.rowCount === 1) return 'new';
+      await pool.query({ name: 'tg_ent_client_delete', text: sql.deleteClient, values: [id, address] });
+      return 'refused';
+    },
+    async releaseClient(id, address) {
+      const deleted = await pool.query({ name: 'tg_ent_client_delete', text: sql.deleteClient, values: [id, address] });
+      if (deleted.rowCount === 1) await pool.query({ name: 'tg_ent_client_uncount', text: sql.uncountClient, values: [id] });
+    },
+    async read(id) {
+      const r = await pool.query({ name: 'tg_ent_counters', text: sql.counters, values: [id] });
+      const row = r.rows[0] as { downloadCount: unknown; bytesCount: unknown } | undefined;
+      return row ? { downloadCount: Number(row.downloadCount), bytesCount: Number(row.bytesCount) } : null;
     },
   };
 }
@@ -41,6 +127,11 @@ function postgresLookup(url: string): DownloadLookup {
       const r = await pool.query({ name: 'tg_download_token', text: sql.token, values: [repoId, hash] });
       return toToken(r.rows[0]);
     },
+    async entitlement(hash, repoId) {
+      const r = await pool.query({ name: 'tg_download_entitlement', text: sql.entitlement, values: [repoId, hash] });
+      return toEntitlement(r.rows[0]);
+    },
+    counters: postgresCounters(pool),
   };
 }
 
