@@ -271,9 +271,11 @@ export function EntitlementForm({ org, mode, entitlement, publicUrl }: Entitleme
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="space-y-6" aria-label={mode === 'create' ? 'Create entitlement' : 'Edit entitlement'}>
       <div ref={bannerRef} tabIndex={-1} className="outline-none">
-        <FormError title={mode === 'create' ? 'The entitlement could not be created.' : 'The changes could not be saved.'}>
-          {formError ?? errors.form}
-        </FormError>
+        {formError || errors.form ? (
+          <FormError title={mode === 'create' ? 'The entitlement could not be created.' : 'The changes could not be saved.'}>
+            {formError ?? errors.form}
+          </FormError>
+        ) : null}
       </div>
 
       <Section title="Customer" description="Who the token is for. Search finds name, customer and description.">

@@ -5,16 +5,19 @@
  * sh as printed (curl against the server), the detail page's chart, quota bars and downloads log
  * after a download, the CSV export, and disable, enable, refresh and revoke by clicks, each seen
  * by a download attempt with the real curl binary; the list's filters and its 80 % badge; delete.
- * No browser console errors anywhere.
+ * One entitlement over PyPI, npm and conda repositories: its pip, pip.conf, .npmrc and npm install
+ * commands run as printed by the real pip (in a fresh venv) and npm, the conda channel fetched as
+ * conda would. No browser console errors anywhere.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { test, expect, type Api } from '../support/fixtures';
 import { signup, uid, type Account } from '../api/helpers';
 import { createRepo, curlGet, errorCode, payload, rawPath, resourceToken, sha256, shown, upload } from '../api/pat-helpers';
+import { pypiDists } from '../support/python-dists';
 import { useSessionCookie, watchConsole } from './helpers';
 
 type World = { owner: Account; org: string; repo: string; file: string; bytes: Buffer; dir: string };
@@ -49,6 +52,56 @@ function sh(script: string, cwd: string): Promise<void> {
       err ? reject(new Error(`sh -c ${JSON.stringify(script)} failed: ${String(stderr)}${String(stdout)}`)) : resolve(),
     );
   });
+}
+
+/** The environment of the package tools: nothing from the runner's npm or pip configuration. */
+function toolEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|PIP_)/i.test(k))) as NodeJS.ProcessEnv;
+  return { ...env, PIP_CONFIG_FILE: '/dev/null', PIP_DISABLE_PIP_VERSION_CHECK: '1', PIP_NO_INPUT: '1', NO_UPDATE_NOTIFIER: '1', ...extra };
+}
+
+/** Runs copied text with bash in `cwd`; fails with its output when it exits non-zero. */
+function bash(script: string, cwd: string, env: NodeJS.ProcessEnv = toolEnv()): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('bash', ['-c', script], { cwd, env, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) =>
+      err ? reject(new Error(`bash -c ${JSON.stringify(script)} failed:\n${String(stdout)}\n${String(stderr)}`)) : resolve(String(stdout)),
+    );
+  });
+}
+
+/** `npm pack` of a package whose index.js exports `marker`. */
+async function npmPack(dir: string, name: string, marker: string): Promise<string> {
+  const src = mkdtempSync(path.join(dir, 'src-'));
+  const out = mkdtempSync(path.join(dir, 'packed-'));
+  writeFileSync(path.join(src, 'package.json'), JSON.stringify({ name, version: '1.0.0', main: 'index.js', license: 'MIT' }));
+  writeFileSync(path.join(src, 'index.js'), `module.exports = ${JSON.stringify(marker)};\n`);
+  const stdout = await bash(`npm pack --json --pack-destination ${out} --cache ${path.join(dir, 'npm-cache')}`, src);
+  return path.join(out, (JSON.parse(stdout) as { filename: string }[])[0]!.filename);
+}
+
+/** A noarch conda package built by Debian's `cph`. */
+async function condaPackage(dir: string, name: string): Promise<string> {
+  const src = mkdtempSync(path.join(dir, 'pkg-'));
+  const out = mkdtempSync(path.join(dir, 'built-'));
+  mkdirSync(path.join(src, 'info'));
+  mkdirSync(path.join(src, 'share'));
+  const index = { name, version: '1.0', build: 'py_0', build_number: 0, depends: [], license: 'MIT', subdir: 'noarch', noarch: 'generic', timestamp: 1700000000000 };
+  writeFileSync(path.join(src, 'info', 'index.json'), JSON.stringify(index));
+  writeFileSync(path.join(src, 'info', 'files'), 'share/data.txt\n');
+  writeFileSync(path.join(src, 'share', 'data.txt'), `${name}\n`);
+  const file = `${name}-1.0-py_0.tar.bz2`;
+  await bash(`cph create ${src} ${file} --out-folder ${out}`, dir);
+  return path.join(out, file);
+}
+
+/** PUT through the console's upload API with a PAT (201 expected). */
+async function apiUpload(api: Api, token: string, org: string, repo: string, name: string, file: string) {
+  const res = await fetch(`${api.url}/api/v1/orgs/${org}/repos/${repo}/files/${name}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+    body: new Uint8Array(readFileSync(file)),
+  });
+  expect(res.status, await res.text()).toBe(201);
 }
 
 async function clipboard(page: Page): Promise<string> {
@@ -339,6 +392,95 @@ test.describe('entitlement tokens in the console', () => {
       watch.expectClean();
     } finally {
       rmSync(w.dir, { recursive: true, force: true });
+    }
+  });
+  test('one entitlement over PyPI, npm and conda: the copied pip, pip.conf, .npmrc and npm install run as printed', async ({ api, page, context }) => {
+    const owner = await signup(api);
+    const org = owner.org.slug;
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tg-ent-tools-'));
+    const watch = watchConsole(page);
+    try {
+      const id = uid();
+      const repos = { pypi: `py-${id}`, npm: `js-${id}`, conda: `cn-${id}` };
+      for (const [format, name] of Object.entries(repos)) await createRepo(api, { cookie: owner.cookie }, org, { name, format, visibility: 'distribution' });
+      const writer = await resourceToken(api, owner.cookie, org, Object.values(repos).map((repo) => ({ repo, access: 'write' })));
+      const pyName = `ent-pkg-${id}`;
+      const { wheel } = await pypiDists(dir, pyName, '1.0');
+      await apiUpload(api, writer.secret, org, repos.pypi, path.basename(wheel), wheel);
+      const jsName = `ent-js-${id}`;
+      const tgz = await npmPack(dir, jsName, 'through an entitlement');
+      await apiUpload(api, writer.secret, org, repos.npm, path.basename(tgz), tgz);
+      const condaName = `ent-conda-${id}`;
+      const condaFile = await condaPackage(dir, condaName);
+      await apiUpload(api, writer.secret, org, repos.conda, `noarch/${path.basename(condaFile)}`, condaFile);
+
+      // the form, with the three repositories ticked
+      await useSessionCookie(context, api.url, owner.cookie);
+      await page.goto(`/${org}/entitlements/new`);
+      const form = page.getByRole('form', { name: 'Create entitlement' });
+      await form.getByLabel('Name').fill('Tools');
+      await form.getByLabel('Customer').fill('Gamma Ltd');
+      for (const repo of Object.values(repos)) await form.getByRole('checkbox', { name: repo }).check();
+      await form.getByRole('button', { name: 'Create entitlement' }).click();
+      const secret = await page.getByRole('textbox', { name: 'Entitlement token' }).inputValue();
+      expect(secret).toMatch(SECRET_RE);
+      const normalized = pyName.toLowerCase();
+
+      // pip as printed, in a fresh virtual environment (its pip first on PATH)
+      const py = page.getByRole('region', { name: `Set me up: ${repos.pypi}` });
+      await expect(py.locator('[data-snippet="pip"] code')).toContainText(normalized);
+      const pip = await copySnippet(py, page, 'pip');
+      expect(pip).toBe(`pip install --index-url ${api.url.replace('://', `://token:${secret}@`)}/pypi/${org}/${repos.pypi}/simple/ ${normalized}`);
+      const venv = path.join(dir, 'venv');
+      await bash(`python3 -m venv ${venv}`, dir);
+      const venvEnv = toolEnv({ PATH: `${venv}/bin:${process.env.PATH ?? ''}`, PIP_NO_CACHE_DIR: '1' });
+      await bash(pip, dir, venvEnv);
+      expect((await bash(`python -c "import importlib.metadata as m; print(m.version('${pyName}'))"`, dir, venvEnv)).trim()).toBe('1.0');
+
+      // pip.conf as printed, as pip's configuration file
+      const conf = await copySnippet(py, page, 'pip.conf');
+      const confFile = path.join(dir, 'pip.conf');
+      writeFileSync(confFile, `${conf}\n`);
+      const dest = mkdtempSync(path.join(dir, 'pip-'));
+      await bash(`python3 -m pip download --no-deps --no-cache-dir -d ${dest} ${normalized}`, dir, toolEnv({ PIP_CONFIG_FILE: confFile }));
+      expect(readdirSync(dest)).toEqual([path.basename(wheel)]);
+
+      // .npmrc into a fresh project, then npm install as printed
+      const js = page.getByRole('region', { name: `Set me up: ${repos.npm}` });
+      await expect(js.locator('[data-snippet="npm-install"] code')).toHaveText(`npm install ${jsName}`);
+      const npmrc = await copySnippet(js, page, '.npmrc-read');
+      expect(npmrc).toContain(`:_authToken=${secret}`);
+      const install = await copySnippet(js, page, 'npm-install');
+      const project = mkdtempSync(path.join(dir, 'project-'));
+      writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
+      writeFileSync(path.join(project, '.npmrc'), `${npmrc}\n`);
+      const userconfig = path.join(dir, 'empty-npmrc');
+      writeFileSync(userconfig, '');
+      await bash(install, project, toolEnv({ npm_config_userconfig: userconfig, npm_config_cache: path.join(dir, 'npm-cache'), npm_config_audit: 'false', npm_config_fund: 'false' }));
+      expect(readFileSync(path.join(project, 'node_modules', jsName, 'index.js'), 'utf8')).toContain('through an entitlement');
+
+      // conda: the channel URL (tge-… in the path) fetched as conda would; no upload snippet anywhere
+      const cn = page.getByRole('region', { name: `Set me up: ${repos.conda}` });
+      const channelLine = await copySnippet(cn, page, 'conda-channel');
+      const channel = /^conda config --add channels (\S+)$/.exec(channelLine)?.[1] ?? '';
+      expect(channel).toBe(`${api.url}/t/${secret.replace('tge_', 'tge-')}/conda/${org}/${repos.conda}`);
+      const repodata = (await (await fetch(`${channel}/noarch/repodata.json`)).json()) as { packages: Record<string, unknown> };
+      expect(Object.keys(repodata.packages)).toEqual([path.basename(condaFile)]);
+      const got = await fetch(`${channel}/noarch/${path.basename(condaFile)}`);
+      expect(got.status).toBe(200);
+      expect(sha256(Buffer.from(await got.arrayBuffer()))).toBe(sha256(readFileSync(condaFile)));
+      await expect(cn.locator('[data-snippet="conda-install"] code')).toHaveText(`conda install -c ${channel} ${condaName}`);
+      await expect(page.locator('[data-snippet*="upload"], [data-snippet="twine"], [data-snippet="npm-publish"]')).toHaveCount(0);
+
+      // the detail page counts the four file downloads (pip, pip download, npm, conda)
+      await page.getByRole('link', { name: 'Done, open the entitlement' }).click();
+      await expect(async () => {
+        await page.reload();
+        await expect(page.getByRole('table', { name: 'Entitlement downloads' }).getByRole('row')).toHaveCount(5, { timeout: 1_000 });
+      }).toPass({ timeout: 20_000 });
+      watch.expectClean();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
