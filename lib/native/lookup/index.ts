@@ -36,11 +36,12 @@ function sqliteLookup(file: string): DownloadLookup {
  */
 function sqliteCounters(file: string): EntitlementCounters {
   const sql = statements('sqlite');
-  let s: { consume: Database.Statement; uncountClient: Database.Statement; insertClient: Database.Statement; deleteClient: Database.Statement; countClient: Database.Statement; counters: Database.Statement } | null = null;
+  let s: { knownClient: Database.Statement; consume: Database.Statement; uncountClient: Database.Statement; insertClient: Database.Statement; deleteClient: Database.Statement; countClient: Database.Statement; counters: Database.Statement } | null = null;
   const st = () => {
     if (!s) {
       const db = new Database(file, { fileMustExist: true, timeout: 10_000 });
       s = {
+        knownClient: db.prepare(sql.knownClient),
         consume: db.prepare(sql.consume),
         uncountClient: db.prepare(sql.uncountClient),
         insertClient: db.prepare(sql.insertClient),
@@ -59,6 +60,8 @@ function sqliteCounters(file: string): EntitlementCounters {
     },
     async admitClient(id, address) {
       const x = st();
+      // Back to back with no await: no other request of this process runs in between.
+      if (x.knownClient.get(id, address)) return 'known';
       if (x.insertClient.run(id, address, now()).changes === 0) return 'known';
       if (x.countClient.run(id).changes === 1) return 'new';
       x.deleteClient.run(id, address);
@@ -90,12 +93,32 @@ function postgresCounters(pool: pg.Pool): EntitlementCounters {
       return r.rowCount === 1;
     },
     async admitClient(id, address) {
-      const inserted = await pool.query({ name: 'tg_ent_client_insert', text: sql.insertClient, values: [id, address, now()] });
-      if (inserted.rowCount === 0) return 'known';
-      const counted = await pool.query({ name: 'tg_ent_client_count', text: sql.countClient, values: [id] });
-      if (counted.rowCount === 1) return 'new';
-      await pool.query({ name: 'tg_ent_client_delete', text: sql.deleteClient, values: [id, address] });
-      return 'refused';
+      // A known client costs one read. A new one is admitted under the token row's lock, so two
+      // first requests from one address, or new addresses racing for the last slot, stay exact.
+      const known = await pool.query({ name: 'tg_ent_client_known', text: sql.knownClient, values: [id, address] });
+      if (known.rowCount) return 'known';
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const locked = await client.query({ name: 'tg_ent_client_lock', text: sql.lockClients, values: [id] });
+        const row = locked.rows[0] as { clientCount: unknown; maxClients: unknown } | undefined;
+        let outcome: 'known' | 'new' | 'refused' = 'refused';
+        if (row) {
+          const inserted = await client.query({ name: 'tg_ent_client_insert', text: sql.insertClient, values: [id, address, now()] });
+          if (inserted.rowCount === 0) outcome = 'known';
+          else if (row.maxClients === null || Number(row.clientCount) < Number(row.maxClients)) {
+            await client.query({ name: 'tg_ent_client_count', text: sql.countClient, values: [id] });
+            outcome = 'new';
+          }
+        }
+        await client.query(outcome === 'refused' ? 'ROLLBACK' : 'COMMIT');
+        return outcome;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
     },
     async releaseClient(id, address) {
       const deleted = await pool.query({ name: 'tg_ent_client_delete', text: sql.deleteClient, values: [id, address] });

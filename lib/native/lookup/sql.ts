@@ -48,6 +48,10 @@ export function statements(provider: 'sqlite' | 'postgresql') {
     // Parameters: id.
     countClient: `UPDATE "EntitlementToken" SET "clientCount" = "clientCount" + 1
       WHERE "id" = ${p(1)} AND ("maxClients" IS NULL OR "clientCount" < "maxClients")`,
+    // Parameters: id, address.
+    knownClient: `SELECT 1 AS "known" FROM "EntitlementClient" WHERE "entitlementId" = ${p(1)} AND "address" = ${p(2)}`,
+    // PostgreSQL only (SQLite runs admitClient's statements back to back in one tick). Parameters: id.
+    lockClients: `SELECT "clientCount" AS "clientCount", "maxClients" AS "maxClients" FROM "EntitlementToken" WHERE "id" = ${p(1)}${provider === 'postgresql' ? ' FOR UPDATE' : ''}`,
     // Parameters: id.
     counters: `SELECT "downloadCount" AS "downloadCount", "bytesCount" AS "bytesCount" FROM "EntitlementToken" WHERE "id" = ${p(1)}`,
   };
