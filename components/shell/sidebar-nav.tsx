@@ -3,15 +3,15 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/components/ui/cn';
-import { ORG_NAV } from './nav-items';
+import { ORG_NAV, type NavItem } from './nav-items';
 
-/** The organization's sections; the current one is highlighted and marked aria-current="page". */
-export function SidebarNav({ orgSlug }: { orgSlug: string }) {
+/** The organization's sections the viewer may open; the current one is highlighted and marked aria-current="page". */
+export function SidebarNav({ orgSlug, can = {} }: { orgSlug: string; can?: Partial<Record<NonNullable<NavItem['permission']>, boolean>> }) {
   const pathname = usePathname() ?? '';
   return (
     <nav aria-label="Organization" className="px-3">
       <ul className="space-y-0.5">
-        {ORG_NAV.map((item) => {
+        {ORG_NAV.filter((item) => !item.permission || can[item.permission]).map((item) => {
           const href = `/${orgSlug}/${item.segment}`;
           const active = pathname === href || pathname.startsWith(`${href}/`);
           return (

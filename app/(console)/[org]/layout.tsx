@@ -33,7 +33,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
           <div className="px-3">
             <OrgSwitcher current={{ slug: ctx.org.slug, name: ctx.org.name, role: ctx.org.role }} orgs={me.orgs} />
           </div>
-          <SidebarNav orgSlug={ctx.org.slug} />
+          <SidebarNav orgSlug={ctx.org.slug} can={{ viewEntitlements: ctx.can.viewEntitlements }} />
         </>
       }
       footer={<UserPanel user={ctx.user} />}

@@ -21,6 +21,7 @@ const PERMISSIONS = {
   viewAudit: 'audit:view',
   rotateSigningKey: 'signing-key:edit',
   viewEntitlements: 'entitlement:view',
+  editEntitlements: 'entitlement:edit',
   createRepos: 'repo:create',
 } as const satisfies Record<string, Scope>;
 
