@@ -4,9 +4,13 @@
  * HEAD, ETag), refusals (tampered signature or expiry, another path, expired, after rotation),
  * who may mint and rotate, and the download log naming the minting user.
  */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test, expect } from '../support/fixtures';
+import { pypiDists } from '../support/python-dists';
 import { detailPaths, expectError, signup } from './helpers';
-import { createRepo, poll, resourceToken, scopeToken } from './pat-helpers';
+import { createRepo, listFiles, poll, resourceToken, scopeToken } from './pat-helpers';
 import {
   curlUrl,
   expectRefused,
@@ -89,6 +93,26 @@ test.describe('minting', () => {
     const audit = await api.get<{ items: { action: string }[] }>(`/api/v1/orgs/${w.org}/audit?action=signed_url`, auth);
     expect(audit.json.items).toEqual([]);
   });
+});
+
+test('a package format: the URL of a PyPI file is its download URL under /files/, and it downloads', async ({ api }) => {
+  const owner = await signup(api);
+  const org = owner.org.slug;
+  await createRepo(api, { cookie: owner.cookie }, org, { name: 'py', format: 'pypi', visibility: 'private' });
+  const { wheel } = await pypiDists(mkdtempSync(path.join(os.tmpdir(), 'tg-signed-py-')), 'share-me', '1.0');
+  const bytes = readFileSync(wheel);
+  const put = await fetch(`${api.url}/api/v1/orgs/${org}/repos/py/files/${path.basename(wheel)}`, {
+    method: 'PUT',
+    headers: { cookie: owner.cookie, 'content-type': 'application/octet-stream' },
+    body: new Uint8Array(bytes),
+  });
+  expect(put.status, await put.text()).toBe(201);
+  const [file] = await listFiles(api, { cookie: owner.cookie }, org, 'py');
+  const s = await mint(api, { cookie: owner.cookie }, { org, repo: 'py' }, file!.path);
+  expect(s.url.startsWith(`${api.url}/pypi/${org}/py/files/${file!.path}?`), s.url).toBe(true);
+  const got = await curlUrl(s.url);
+  expect(got.status, got.command).toBe(200);
+  expect(got.body.equals(bytes)).toBe(true);
 });
 
 test.describe('refusals', () => {

@@ -1,7 +1,8 @@
 // authorize(), the one road of every native route, driven with each kind of
 // credential against a real (SQLite) database: none, a live PAT, a dead one
-// (revoked, expired, owner gone), an unknown one, garbage, and an entitlement
-// token (not accepted yet: a 401 like any credential of no known kind).
+// (revoked, expired, owner gone), an unknown one, garbage, an entitlement
+// token (not accepted yet: a 401 like any credential of no known kind), and a
+// signed URL.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -73,5 +74,41 @@ describe('authorize', async () => {
     for (const secret of [generateSecret('pat'), 'hello', secrets.read! + 'x', generateSecret('entitlement')]) {
       await expect(as(secret, 'file', { repo: 'public' })).rejects.toMatchObject({ status: 401 });
     }
+  });
+
+  it('a signed URL: that one file of that repository, by GET or HEAD, until it expires or the key rotates', async () => {
+    const { currentSigningKey, rotateKey } = await import('@/lib/signed-urls/keys');
+    const { signature } = await import('@/lib/signed-urls/crypto');
+    const org = await db().organization.findUniqueOrThrow({ where: { slug: 'acme' } });
+    const owner = await db().user.findUniqueOrThrow({ where: { email: 'a@example.com' } });
+    const key = await currentSigningKey(org.id);
+    const file = { format: 'raw', org: 'acme', repo: 'private', path: 'dir/app.tgz' };
+    const expires = Math.floor(Date.now() / 1000) + 600;
+    const sig = signature(key.key, key.version, 'GET', file, expires, owner.id);
+    const signed = (method: string, opts: { path?: string; expires?: number; sig?: string; scope?: keyof typeof ROUTE_SCOPES } = {}) =>
+      authorize(
+        { presented: { secret: opts.sig ?? sig, source: 'signed', expires: String(opts.expires ?? expires) }, meta, req: { method } },
+        { ...file, path: opts.path ?? file.path },
+        ROUTE_SCOPES[opts.scope ?? 'file'],
+      );
+    for (const method of ['GET', 'HEAD']) {
+      const { actor } = await signed(method);
+      expect(actor.principal).toEqual({ kind: 'signed_url', orgId: org.id, repositoryId: expect.any(String) });
+      expect(actor.credential).toEqual({ type: 'signed_url', id: key.id });
+      expect(actor.user?.email).toBe('a@example.com');
+    }
+    await expect(authorize({ presented: { secret: sig, source: 'signed', expires: String(expires) }, meta, req: { method: 'GET' } }, { ...file, org: 'ACME', repo: 'Private' }, ROUTE_SCOPES.file)).resolves.toBeDefined();
+    await expect(signed('PUT', { scope: 'upload' })).rejects.toMatchObject({ status: 401 });
+    await expect(signed('GET', { path: 'dir/other.tgz' })).rejects.toMatchObject({ status: 401 });
+    await expect(signed('GET', { path: '', scope: 'index' })).rejects.toMatchObject({ status: 401 });
+    await expect(signed('GET', { expires: expires + 1 })).rejects.toMatchObject({ status: 401, message: /signature does not match/ });
+    const past = Math.floor(Date.now() / 1000) - 1;
+    await expect(signed('GET', { expires: past, sig: signature(key.key, key.version, 'GET', file, past, owner.id) })).rejects.toMatchObject({ status: 401, message: /expired/ });
+    await expect(signed('GET', { sig: 'garbage' })).rejects.toMatchObject({ status: 401 });
+    await db().$transaction((tx) => rotateKey(tx, org.id));
+    await expect(signed('GET')).rejects.toMatchObject({ status: 401, message: /rotated/ });
+    const next = await currentSigningKey(org.id);
+    expect(next.version).toBe(key.version + 1);
+    await expect(signed('GET', { sig: signature(next.key, next.version, 'GET', file, expires, owner.id) })).resolves.toBeDefined();
   });
 });
