@@ -1,7 +1,7 @@
 // Organizations' signing keys (server-only). Only the version named by
 // Organization.signingKeyVersion signs and verifies; a key row for it is
 // created, encrypted, the first time it is needed (an organization starts with
-// none, and migration 0005 dropped the clear-text ones), and rotation makes
+// none, and migration 0004 dropped the clear-text ones), and rotation makes
 // the next version current in one transaction.
 import type { Db, Tx } from '@/lib/db/client';
 import { db } from '@/lib/db/client';
