@@ -1,5 +1,5 @@
 /**
- * Entitlement limits hold exactly under concurrent requests (PRODUCT.md: N parallel downloads
+ * Entitlement limits hold exactly under concurrent requests (docs/permissions.md: N parallel downloads
  * against a limit of M succeed exactly min(N, M) times), on whichever database the run uses
  * (TOLLGATE_TEST_DB=sqlite|postgresql): 50 parallel downloads against a download limit of 10, a
  * byte budget, and a client limit with requests from three source addresses at once.

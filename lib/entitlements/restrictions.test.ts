@@ -17,7 +17,7 @@ describe('REASON_ORDER', () => {
     for (const code of REASON_ORDER) expect(RESTRICTION_CODES).toContain(code);
   });
 
-  it('is the order PRODUCT.md states: disabled, not yet valid, expired, network, path, then the limits', () => {
+  it('is the order docs/permissions.md states: disabled, not yet valid, expired, network, path, then the limits', () => {
     expect(REASON_ORDER).toEqual([
       'entitlement_disabled', 'entitlement_not_yet_valid', 'entitlement_expired', 'network_not_allowed', 'path_not_allowed',
       'download_limit_reached', 'client_limit_reached', 'bandwidth_limit_reached',
