@@ -50,6 +50,12 @@ async function toastSeen(page: Page, text: string | RegExp) {
   await expect(toast).toBeHidden();
 }
 
+/** Dismisses every toast still shown (e.g. "Member added"), so none covers the next click. */
+async function dismissToasts(page: Page) {
+  const close = toasts(page).getByRole('button', { name: 'Dismiss notification' });
+  while ((await close.count()) > 0) await close.first().click();
+}
+
 async function getRepo(api: Api, owner: Account, org: string, name: string) {
   return api.get<Repo>(`/api/v1/orgs/${org}/repos/${name}`, { cookie: owner.cookie });
 }
@@ -202,6 +208,7 @@ test('repositories: create, upload, delete a file, roles, visibility, delete', a
   expect((await getRepo(api, owner, org, name)).json.visibility).toBe('public');
 
   // ── delete the repository by typing its name ───────────────────────────────────────────
+  await dismissToasts(page);
   await page.getByRole('button', { name: 'Delete repository' }).click();
   const confirmRepo = page.getByRole('dialog', { name: `Delete ${name}?` });
   const confirmButton = confirmRepo.getByRole('button', { name: 'Delete repository' });
