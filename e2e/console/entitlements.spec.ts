@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { test, expect, type Api } from '../support/fixtures';
-import { signup, uid, type Account } from '../api/helpers';
+import { addMember, signup, uid, type Account } from '../api/helpers';
 import { createRepo, curlGet, errorCode, payload, rawPath, resourceToken, sha256, shown, upload } from '../api/pat-helpers';
 import { pypiDists } from '../support/python-dists';
 import { useSessionCookie, watchConsole } from './helpers';
@@ -246,10 +246,11 @@ test.describe('entitlement tokens in the console', () => {
       // Downloads are written to the log in batches: reload until they are there.
       await expect(async () => {
         await page.reload();
+        await expect(page.getByRole('heading', { name: 'Downloads', exact: true })).toBeVisible({ timeout: 10_000 });
         await expect(quotas.getByRole('progressbar', { name: 'Downloads: 2 of 5' })).toHaveAttribute('aria-valuenow', '40', { timeout: 1_000 });
         await expect(log).toHaveCount(2, { timeout: 1_000 });
-        await expect(perDay.getByRole('row', { includeHidden: true }).filter({ hasText: today })).toContainText('2', { timeout: 1_000 });
-      }).toPass({ timeout: 20_000 });
+        await expect(perDay.getByRole('row', { includeHidden: true }).filter({ hasText: today })).toContainText('2', { timeout: 2_000 });
+      }).toPass({ timeout: 60_000 });
       await expect(page.getByTestId('usage-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
       await expect(page.getByText('2 downloads on 1 day.')).toBeVisible();
       for (const row of await log.all()) {
@@ -394,6 +395,51 @@ test.describe('entitlement tokens in the console', () => {
       rmSync(w.dir, { recursive: true, force: true });
     }
   });
+  test('who sees the section: a distribution manager manages entitlements, a member does not see them', async ({ api, page, context, browser }) => {
+    const w = await world(api);
+    try {
+      const dm = await addMember(api, w.owner.cookie, w.org, 'distribution_manager', 'dm');
+      const member = await addMember(api, w.owner.cookie, w.org, 'member', 'member');
+
+      const watch = watchConsole(page);
+      await useSessionCookie(context, api.url, dm.cookie);
+      await page.goto(`/${w.org}/repositories`);
+      await page.getByRole('navigation', { name: 'Organization' }).getByRole('link', { name: 'Entitlements' }).click();
+      await expect(page.getByText('No entitlement tokens yet')).toBeVisible();
+      await page.getByRole('link', { name: 'Create entitlement' }).click();
+      const form = page.getByRole('form', { name: 'Create entitlement' });
+      // a distribution manager never sees private repositories, not even their number
+      await expect(form.getByRole('checkbox', { name: w.repo })).toBeVisible();
+      await expect(form.getByText(/private or public/)).toHaveCount(0);
+      await form.getByLabel('Name').fill('Made by the distribution manager');
+      await form.getByRole('checkbox', { name: w.repo }).check();
+      await form.getByRole('button', { name: 'Create entitlement' }).click();
+      const secret = await page.getByRole('textbox', { name: 'Entitlement token' }).inputValue();
+      expect(secret).toMatch(SECRET_RE);
+      expect((await attempt(api, w, secret)).status).toBe(200);
+      watch.expectClean('distribution manager');
+
+      const other = await browser.newContext();
+      try {
+        await useSessionCookie(other, api.url, member.cookie);
+        const memberPage = await other.newPage();
+        const memberWatch = watchConsole(memberPage);
+        await memberPage.goto(`${api.url}/${w.org}/repositories`);
+        await expect(memberPage.getByRole('navigation', { name: 'Organization' }).getByRole('link', { name: 'Tokens' })).toBeVisible();
+        await expect(memberPage.getByRole('navigation', { name: 'Organization' }).getByRole('link', { name: 'Entitlements' })).toHaveCount(0);
+        await memberPage.goto(`${api.url}/${w.org}/entitlements`);
+        await expect(memberPage.getByText('Entitlement tokens are managed by owners, admins and distribution managers')).toBeVisible();
+        const created = await memberPage.goto(`${api.url}/${w.org}/entitlements/new`);
+        expect(created?.status()).toBe(404);
+        memberWatch.expectClean('member');
+      } finally {
+        await other.close();
+      }
+    } finally {
+      rmSync(w.dir, { recursive: true, force: true });
+    }
+  });
+
   test('one entitlement over PyPI, npm and conda: the copied pip, pip.conf, .npmrc and npm install run as printed', async ({ api, page, context }) => {
     const owner = await signup(api);
     const org = owner.org.slug;
@@ -456,7 +502,7 @@ test.describe('entitlement tokens in the console', () => {
       writeFileSync(path.join(project, '.npmrc'), `${npmrc}\n`);
       const userconfig = path.join(dir, 'empty-npmrc');
       writeFileSync(userconfig, '');
-      await bash(install, project, toolEnv({ npm_config_userconfig: userconfig, npm_config_cache: path.join(dir, 'npm-cache'), npm_config_audit: 'false', npm_config_fund: 'false' }));
+      await bash(install, project, toolEnv({ npm_config_userconfig: userconfig, npm_config_cache: path.join(dir, 'install-cache'), npm_config_audit: 'false', npm_config_fund: 'false' }));
       expect(readFileSync(path.join(project, 'node_modules', jsName, 'index.js'), 'utf8')).toContain('through an entitlement');
 
       // conda: the channel URL (tge-… in the path) fetched as conda would; no upload snippet anywhere
@@ -474,10 +520,12 @@ test.describe('entitlement tokens in the console', () => {
 
       // the detail page counts the four file downloads (pip, pip download, npm, conda)
       await page.getByRole('link', { name: 'Done, open the entitlement' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: /Tools/ })).toBeVisible();
       await expect(async () => {
         await page.reload();
-        await expect(page.getByRole('table', { name: 'Entitlement downloads' }).getByRole('row')).toHaveCount(5, { timeout: 1_000 });
-      }).toPass({ timeout: 20_000 });
+        await expect(page.getByRole('heading', { name: 'Downloads', exact: true })).toBeVisible({ timeout: 10_000 });
+        await expect(page.getByRole('table', { name: 'Entitlement downloads' }).getByRole('row')).toHaveCount(5, { timeout: 2_000 });
+      }).toPass({ timeout: 60_000 });
       watch.expectClean();
     } finally {
       rmSync(dir, { recursive: true, force: true });
