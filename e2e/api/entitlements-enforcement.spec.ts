@@ -189,6 +189,8 @@ test.describe('entitlement enforcement', () => {
     // raw: file path globs
     expect((await native(w.base, rawFile(w.org, 'docs/readme.txt'), secret)).status).toBe(200);
     expectReason(await native(w.base, rawFile(w.org, FILE), secret), 'path_not_allowed');
+    // a path that names no file stays a 404 (conda falls back from those)
+    expect((await native(w.base, rawFile(w.org, 'missing-1.0.tar.gz'), secret)).status).toBe(404);
 
     // PyPI simple pages: only alpha, and of alpha only 2.0
     const root = await native(w.base, `/pypi/${w.org}/py/simple/`, secret, { form: 'basic' });

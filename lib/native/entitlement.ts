@@ -67,10 +67,10 @@ export type RestrictionRequest = { kind: 'file' | 'index' | 'upload'; path: stri
 export function restrictEntitlement(actor: Actor, request: RestrictionRequest): void {
   const f = facts.get(actor);
   if (!f) return;
-  const file =
-    request.kind === 'file'
-      ? { path: request.path, name: request.repo.file?.packageName ?? null, version: request.repo.file?.packageVersion ?? null }
-      : null;
+  // Patterns judge files that exist: a path that names none stays a 404 (conda falls back from
+  // the 404s of current_repodata.json and repodata.json.zst, not from a 403).
+  const stored = request.kind === 'file' ? request.repo.file : null;
+  const file = stored ? { path: request.path, name: stored.packageName, version: stored.packageVersion } : null;
   const reason = gateReason(f.row, { address: actor.meta.address, file, now: Date.now() });
   if (reason) throw refuse(reason);
 }

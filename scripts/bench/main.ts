@@ -7,7 +7,10 @@
 //                account, a private raw repository, a resource token and a 4 KiB file, all
 //                through the real API
 //   3 nginx      its own config in the temp dir, loopback port, serving the same 4 KiB file
-//   4 4 KiB      wrk, Bearer token: Tollgate with 1,000 tokens in the database, nginx, Tollgate
+//   4 4 KiB      wrk, Bearer token: Tollgate with 1,000 tokens in the database, the same file through
+//                an entitlement token with every limit set high (validity window, download, client
+//                and byte limits, a network and a path pattern: the one atomic counter update per
+//                download included), nginx, Tollgate
 //                with 1,000,000 tokens (rows bulk-inserted by scripts/bench/seed-tokens.mjs),
 //                Tollgate with 1,000 again (the filler rows deleted): the 1,000,000-token figure
 //                is compared with the mean of the two 1,000-token runs around it
@@ -38,6 +41,9 @@
 //   BENCH_TMPDIR=/tmp                       where the temp dirs (~2x BENCH_BIG_SIZE) go
 //   BENCH_START_TIMEOUT=600                 seconds to wait for the server (first start builds)
 //   BENCH_RESULTS_DIR=path                  keep results, wrk outputs and logs there
+//   BENCH_QUICK=1                           a check that every 4 KiB case runs (3 s runs, 1 s warm-up,
+//                                           no 1,000,000-token run, no index pages, no big file):
+//                                           figures not to be quoted
 import { randomBytes, randomFillSync } from 'node:crypto';
 import { cpSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -50,8 +56,9 @@ import { mibToMb, median, parseWrk, rounded, summary, type Results } from './rep
 import { BenchError, curlWriteOut, ensurePackages, nginxBin, run, startNginx, stopChildren, versionLine, wrk, type Nginx, type Wrk } from './tools';
 
 const env = process.env;
-const DURATION = env.BENCH_DURATION || '15s';
-const WARMUP = env.BENCH_WARMUP || '5s';
+const QUICK = env.BENCH_QUICK === '1';
+const DURATION = env.BENCH_DURATION || (QUICK ? '3s' : '15s');
+const WARMUP = env.BENCH_WARMUP || (QUICK ? '1s' : '5s');
 const THREADS = Number(env.BENCH_THREADS || 2);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS || 64);
 const TOKENS_SMALL = Number(env.BENCH_TOKENS_SMALL || 1000);
@@ -249,12 +256,12 @@ async function main() {
   };
 
   /** Warm-up, measured run (output shown), figures into the results. */
-  const runWrk = async (name: string, url: string) => {
+  const runWrk = async (name: string, url: string, as: Wrk = w) => {
     log(`${name}: warm-up ${WARMUP}, then wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} --latency ${url}`);
-    const warm = parseWrk(await wrk(w, WARMUP, url, path.join(tmp, `wrk-${name}-warmup.txt`), false));
+    const warm = parseWrk(await wrk(as, WARMUP, url, path.join(tmp, `wrk-${name}-warmup.txt`), false));
     log(`load average before the run: ${loadAverage()}`);
     const mark = cpuMark(ourPids());
-    const out = await wrk(w, DURATION, url, path.join(tmp, `wrk-${name}.txt`), true);
+    const out = await wrk(as, DURATION, url, path.join(tmp, `wrk-${name}.txt`), true);
     cpuNote(name, mark, cpuMark(ourPids()));
     console.log(indent(out));
     const f = parseWrk(out);
@@ -264,11 +271,39 @@ async function main() {
     if (warm.non2xx) problem(`${name} warm-up: ${warm.non2xx} non-2xx/3xx responses`);
   };
 
+  // The same 4 KiB file in a distribution repository, through an entitlement token with every
+  // restriction set and every limit far from reached.
+  await expect(api.post(`/api/v1/orgs/${org}/repos`, { name: 'dist', format: 'raw', visibility: 'distribution' }, { cookie }), 201, `POST /api/v1/orgs/${org}/repos (distribution)`);
+  const ent4k = `${srv.url}/raw/${org}/dist/4k.bin`;
+  const putDist = await fetch(ent4k, { method: 'PUT', body: small, headers: { ...bearer, 'content-type': 'application/octet-stream' } });
+  if (putDist.status !== 201) throw new BenchError(`upload of dist/4k.bin -> HTTP ${putDist.status}: ${(await putDist.text()).slice(0, 600)}`);
+  const entitlement = await expect(api.post<{ secret?: string }>(`/api/v1/orgs/${org}/entitlements`, {
+    name: 'bench', customer: 'Bench customer', repositories: ['dist'],
+    validFrom: new Date(Date.now() - 86_400_000).toISOString(), validUntil: new Date(Date.now() + 86_400_000).toISOString(),
+    maxDownloads: 2_000_000_000, maxClients: 1_000_000, maxBytes: 1e15,
+    allowedCidrs: ['127.0.0.0/8', '::1/128'], pathPatterns: ['*.bin'],
+  }, { cookie }), 201, `POST /api/v1/orgs/${org}/entitlements`);
+  const entSecret = entitlement.json?.secret;
+  if (!entSecret) throw new BenchError(`no secret in the entitlement response: ${entitlement.text}`);
+  const entBack = await fetch(ent4k, { headers: { authorization: `Bearer ${entSecret}` } });
+  if (!Buffer.from(await entBack.arrayBuffer()).equals(small)) throw new BenchError(`GET ${ent4k} with the entitlement does not return the file (HTTP ${entBack.status})`);
+  log(`entitlement ${entSecret.slice(0, 8)}… over ${org}/dist (distribution), every limit set high`);
+  const wEnt: Wrk = { ...w, header: `Authorization: Bearer ${entSecret}` };
+
   section(`4 4 KiB download, ${CONNECTIONS} connections`);
   await seedTokens(TOKENS_SMALL);
   await runWrk('tg1k', tg4k);
   serverAlive();
+  await runWrk('ent1k', ent4k, wEnt);
+  serverAlive();
   await runWrk('nginx', ng4k);
+  if (QUICK) {
+    section('7 summary (BENCH_QUICK: 4 KiB cases only, short runs; not figures to quote)');
+    for (const line of summary(results)) console.log(line);
+    if (problems.length) for (const p of problems) console.log(`  - ${p}`);
+    log('done');
+    return;
+  }
   await seedTokens(TOKENS_LARGE);
   await runWrk('tg1m', tg4k);
   serverAlive();

@@ -83,6 +83,16 @@ export function summary(r: Results): string[] {
       key === 'tg1k' ? `${fmt(n('nginx_non2xx'))} / ${fmt(n('nginx_sockerr'))}` : '', '', '0 / 0',
       finiteOr(n(`${key}_non2xx`), n(`${key}_non2xx`) === 0 && n(`${key}_sockerr`) === 0));
   }
+  // The same file through an entitlement with every limit set high, beside the PAT run.
+  if (Number.isFinite(n('ent1k_rps'))) {
+    const ent = n('ent1k_rps');
+    const share = ent / n('tg1k_rps');
+    row('4 KiB GET, entitlement, every limit set high: requests/s', fmt(ent), fmt(nginxRps), pct(ent / nginxRps), '>= 50 % of the PAT run', finiteOr(share, share >= 0.5));
+    row('    entitlement vs PAT (same run), requests/s', pct(share), '', '', '', null);
+    row('4 KiB GET, entitlement: p50 / p99', `${fmt(n('ent1k_p50'), 2)} / ${fmt(n('ent1k_p99'), 2)} ms`, '', '', '', null);
+    row('4 KiB GET, entitlement: non-2xx / socket errors', `${fmt(n('ent1k_non2xx'))} / ${fmt(n('ent1k_sockerr'))}`, '', '', '0 / 0',
+      n('ent1k_non2xx') === 0 && n('ent1k_sockerr') === 0);
+  }
   const signed = (v: number) => `${v >= 0 ? '+' : ''}${pct(v)}`;
   // The small-table runs before and after the large one: their mean is the baseline.
   const mean = (k: string) => (Number.isFinite(n(`tg1k2_${k}`)) ? (n(`tg1k_${k}`) + n(`tg1k2_${k}`)) / 2 : n(`tg1k_${k}`));
@@ -122,7 +132,7 @@ export function summary(r: Results): string[] {
   }
 
   const busy = ([
-    ['tg1k', small], ['nginx', 'nginx 4 KiB'], ['tg1m', large], ['tg1k2', `${small} again`], ['pypi1k', 'PyPI simple page'],
+    ['tg1k', small], ['ent1k', 'entitlement 4 KiB'], ['nginx', 'nginx 4 KiB'], ['tg1m', large], ['tg1k2', `${small} again`], ['pypi1k', 'PyPI simple page'],
     ['npm1k', 'npm packument'], ['nginx_big', `nginx ${big}`], ['tg_big', `Tollgate ${big}`],
   ] as const).filter(([k]) => Number.isFinite(n(`${k}_other_cpu`)));
   if (busy.length) {

@@ -36,11 +36,19 @@ function sqliteLookup(file: string): DownloadLookup {
  */
 function sqliteCounters(file: string): EntitlementCounters {
   const sql = statements('sqlite');
-  let s: { knownClient: Database.Statement; consume: Database.Statement; uncountClient: Database.Statement; insertClient: Database.Statement; deleteClient: Database.Statement; countClient: Database.Statement; counters: Database.Statement } | null = null;
-  const st = () => {
+  type St = { db: Database.Database; knownClient: Database.Statement; consume: Database.Statement; uncountClient: Database.Statement; insertClient: Database.Statement; deleteClient: Database.Statement; countClient: Database.Statement; counters: Database.Statement };
+  let s: St | null = null;
+  const st = (): St => {
     if (!s) {
-      const db = new Database(file, { fileMustExist: true, timeout: 10_000 });
+      // No busy wait inside SQLite (timeout 0): better-sqlite3 would block the event loop, and so
+      // a Prisma transaction of this very process that holds the write lock across awaits could
+      // never finish. A busy database is retried below, asynchronously.
+      const db = new Database(file, { fileMustExist: true, timeout: 0 });
+      // WAL with NORMAL: a commit is not fsynced (checkpoints are), so a counter update costs
+      // microseconds; a power cut may lose the last increments, never corrupt the database.
+      db.pragma('synchronous = NORMAL');
       s = {
+        db,
         knownClient: db.prepare(sql.knownClient),
         consume: db.prepare(sql.consume),
         uncountClient: db.prepare(sql.uncountClient),
@@ -52,24 +60,43 @@ function sqliteCounters(file: string): EntitlementCounters {
     }
     return s;
   };
+  /** Runs `fn` (synchronous statements, so nothing of this process runs in between), retrying for up to 10 s while another connection writes. */
+  async function write<T>(fn: (x: St) => T): Promise<T> {
+    const deadline = Date.now() + 10_000;
+    for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
+      try {
+        return fn(st());
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if ((code !== 'SQLITE_BUSY' && code !== 'SQLITE_BUSY_SNAPSHOT') || Date.now() > deadline) throw err;
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
   // Prisma's SQLite adapter writes DateTime as ISO 8601 with +00:00.
   const now = () => new Date().toISOString().replace('Z', '+00:00');
   return {
-    async consume(id, bytes) {
-      return st().consume.run(bytes, id, bytes).changes === 1;
+    consume(id, bytes) {
+      return write((x) => x.consume.run(bytes, id, bytes).changes === 1);
     },
-    async admitClient(id, address) {
-      const x = st();
-      // Back to back with no await: no other request of this process runs in between.
-      if (x.knownClient.get(id, address)) return 'known';
-      if (x.insertClient.run(id, address, now()).changes === 0) return 'known';
-      if (x.countClient.run(id).changes === 1) return 'new';
-      x.deleteClient.run(id, address);
-      return 'refused';
+    admitClient(id, address) {
+      return write((x) => {
+        if (x.knownClient.get(id, address)) return 'known' as const;
+        // One immediate transaction: the insert and the count commit together or not at all.
+        return x.db.transaction(() => {
+          if (x.insertClient.run(id, address, now()).changes === 0) return 'known' as const;
+          if (x.countClient.run(id).changes === 1) return 'new' as const;
+          x.deleteClient.run(id, address);
+          return 'refused' as const;
+        }).immediate();
+      });
     },
-    async releaseClient(id, address) {
-      const x = st();
-      if (x.deleteClient.run(id, address).changes === 1) x.uncountClient.run(id);
+    releaseClient(id, address) {
+      return write((x) => {
+        x.db.transaction(() => {
+          if (x.deleteClient.run(id, address).changes === 1) x.uncountClient.run(id);
+        }).immediate();
+      });
     },
     async read(id) {
       const row = st().counters.get(id) as { downloadCount: number; bytesCount: number } | undefined;
