@@ -363,8 +363,9 @@ test.describe('entitlement tokens in the console', () => {
       const { entitlement, secret } = res.json;
       await useSessionCookie(context, api.url, w.owner.cookie);
       await page.goto(`/${w.org}/entitlements/${entitlement.id}`);
-      await expect(page.getByText('No download, client or byte limit is set.')).toBeVisible();
-      await expect(page.getByText('No downloads yet')).toBeVisible();
+      // The first visit of a page compiles nothing but may wait for a busy machine: a longer first wait.
+      await expect(page.getByText('No download, client or byte limit is set.')).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByText('No downloads yet')).toBeVisible({ timeout: 30_000 });
 
       // edit: a network the test client is not in → network_not_allowed
       await page.getByRole('link', { name: 'Edit' }).click();
