@@ -222,7 +222,7 @@ export const entitlementView = z.object({
   repositories: z.array(z.string()),
   tags: z.array(z.string()),
   metadata: z.record(z.string(), z.unknown()),
-  /** The secret's first characters (`tge_` + 4) and last four; a custom string shows the same. */
+  /** `tge_` for a generated secret, the first four characters of a custom string; and the last four. */
   prefix: z.string(),
   lastFour: z.string(),
   customToken: z.boolean(),

@@ -1,7 +1,8 @@
 // A presented credential plus the facts the download lookup fetched for it,
-// turned into an actor, for every native route. PATs today; entitlement
-// tokens (tge_) and signed URLs join CREDENTIAL_KINDS with a resolver of
-// their own, and everything after (authorize.ts, can()) stays as it is.
+// turned into an actor, for every native route. PATs and entitlement tokens
+// (tge_ or a custom string, lib/native/entitlement.ts); signed URLs join
+// CREDENTIAL_KINDS with a resolver of their own, and everything after
+// (authorize.ts, can()) stays as it is.
 import { anonymousActor, type Actor, type RequestMeta } from '@/lib/auth/actor';
 import { hashSecret, isWellFormed } from '@/lib/credentials/secret';
 import { invalidToken } from '@/lib/http/errors';
