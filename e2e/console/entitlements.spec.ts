@@ -350,18 +350,39 @@ test.describe('entitlement tokens in the console', () => {
     }
   });
 
-  test('edit keeps the secret and applies a network restriction; delete asks first and removes it', async ({ api, page, context }) => {
+  test('a taken custom string is refused next to its field; edit applies a network restriction; delete asks first and removes it', async ({ api, page, context }) => {
     const w = await world(api);
     const watch = watchConsole(page);
     try {
+      const custom = `beta-trial.${uid()}-${uid()}`;
       const res = await api.post<{ entitlement: { id: string }; secret: string }>(
         `/api/v1/orgs/${w.org}/entitlements`,
-        { name: 'Beta trial', customer: 'Beta GmbH', repositories: [w.repo] },
+        { name: 'Beta trial', customer: 'Beta GmbH', repositories: [w.repo], token: custom },
         { cookie: w.owner.cookie },
       );
       expect(res.status, res.text).toBe(201);
       const { entitlement, secret } = res.json;
+      expect(secret).toBe(custom);
+      const soon = await api.post(
+        `/api/v1/orgs/${w.org}/entitlements`,
+        { name: 'Soon over', repositories: [w.repo], validUntil: new Date(Date.now() + 3 * 86_400_000 + 3_600_000).toISOString() },
+        { cookie: w.owner.cookie },
+      );
+      expect(soon.status, soon.text).toBe(201);
       await useSessionCookie(context, api.url, w.owner.cookie);
+
+      // the same custom string again: the server's refusal lands next to its field, nothing is created
+      await page.goto(`/${w.org}/entitlements/new`);
+      const create = page.getByRole('form', { name: 'Create entitlement' });
+      await create.getByLabel('Name').fill('Beta again');
+      await create.getByRole('checkbox', { name: w.repo }).check();
+      await create.getByLabel('Custom token string').fill(custom);
+      await create.getByRole('button', { name: 'Create entitlement' }).click();
+      await expect(create.getByLabel('Custom token string')).toHaveAccessibleDescription(/already in use/, { timeout: 30_000 });
+      await expect(create.getByLabel('Custom token string')).toBeFocused();
+      const listed = await api.get<{ items: unknown[] }>(`/api/v1/orgs/${w.org}/entitlements`, { cookie: w.owner.cookie });
+      expect(listed.json.items).toHaveLength(2);
+
       await page.goto(`/${w.org}/entitlements/${entitlement.id}`);
       // The first visit of a page compiles nothing but may wait for a busy machine: a longer first wait.
       await expect(page.getByText('No download, client or byte limit is set.')).toBeVisible({ timeout: 30_000 });
@@ -387,7 +408,12 @@ test.describe('entitlement tokens in the console', () => {
       await page.getByRole('button', { name: 'Delete' }).click();
       await dialog.getByRole('button', { name: 'Delete entitlement' }).click();
       await expect(page).toHaveURL(new RegExp(`/${w.org}/entitlements$`));
-      await expect(page.getByText('No entitlement tokens yet')).toBeVisible();
+      const rows = page.getByRole('table', { name: 'Entitlements' }).getByRole('row');
+      await expect(rows.filter({ hasText: 'Soon over' })).toBeVisible();
+      await expect(rows.filter({ hasText: 'Beta trial' })).toHaveCount(0);
+      // expiring within 7 days: badged in the list
+      await expect(rows.filter({ hasText: 'Soon over' }).getByText('Expires soon')).toBeVisible();
+      await expect(rows.filter({ hasText: 'Soon over' }).getByRole('cell').last()).toHaveText(/in 3 days/);
       expect((await attempt(api, w, secret)).status, 'a deleted entitlement downloads nothing').toBe(401);
       const gone = await api.get(`/api/v1/orgs/${w.org}/entitlements/${entitlement.id}`, { cookie: w.owner.cookie });
       expect(gone.status).toBe(404);
