@@ -133,6 +133,7 @@ const bodyRoutes: BodyRoute[] = [
   { method: 'POST', path: () => '/api/auth/callback/credentials', signedIn: false, form: true },
   { method: 'POST', path: () => '/api/v1/tokens', signedIn: true },
   { method: 'POST', path: (w) => `/api/v1/orgs/${w.org}/repos`, signedIn: true },
+  { method: 'POST', path: (w) => `/api/v1/orgs/${w.org}/entitlements`, signedIn: true },
   { method: 'PATCH', path: (w) => `/api/v1/orgs/${w.org}`, signedIn: true },
   { method: 'POST', path: (w) => `/api/v1/orgs/${w.org}/invitations`, signedIn: true },
 ];

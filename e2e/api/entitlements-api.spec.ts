@@ -87,8 +87,25 @@ test.describe('entitlements API', () => {
     const reserved = await api.post(entUrl(w.org), { name: 'x', repositories: ['dist'], token: `tgp_${'a'.repeat(38)}` }, { cookie: w.owner.cookie });
     expectError(reserved, 400, 'invalid_request');
     expect(detailPaths(reserved)).toEqual(['token']);
+    // wrong types anywhere: 400s, never a 500
+    const shapes: unknown[] = [
+      [], 'text', 42, { name: 5, repositories: ['dist'] }, { name: 'x', repositories: 'dist' }, { name: 'x', repositories: [null] },
+      { name: 'x', repositories: ['dist'], metadata: [] }, { name: 'x', repositories: ['dist'], metadata: 'x' },
+      { name: 'x', repositories: ['dist'], maxBytes: 1e300 }, { name: 'x', repositories: ['dist'], maxDownloads: '10' },
+      { name: 'x', repositories: ['dist'], allowedCidrs: [5] }, { name: 'x', repositories: ['dist'], allowedCidrs: '10.0.0.0/8' },
+      { name: 'x', repositories: ['dist'], tags: [null] }, { name: 'x', repositories: ['dist'], pathPatterns: [{}] },
+      { name: 'x', repositories: ['dist'], validUntil: 1700000000 }, { name: 'x', repositories: ['dist'], token: 123 },
+    ];
+    for (const body of shapes) {
+      const r = await api.post(entUrl(w.org), body, { cookie: w.owner.cookie });
+      expectError(r, 400, 'invalid_request', JSON.stringify(body));
+    }
+    const patchShapes: unknown[] = [{ enabled: 'yes' }, { maxClients: -5 }, { validFrom: 'soon' }, { repositories: [] }, { metadata: null }];
+    const { entitlement: probe } = await createEnt(api, w.owner.cookie, w.org, {});
+    for (const body of patchShapes) expectError(await api.patch(entUrl(w.org, probe.id), body, { cookie: w.owner.cookie }), 400, 'invalid_request', JSON.stringify(body));
+    expectError(await api.get(entUrl(w.org, 'no-such-id'), { cookie: w.owner.cookie }), 404, 'not_found');
     const list = await api.get<{ items: Ent[] }>(entUrl(w.org), { cookie: w.owner.cookie });
-    expect(list.json.items).toEqual([]);
+    expect(list.json.items.map((e) => e.id)).toEqual([probe.id]);
   });
 
   test('repositories must be distribution and visible: private, public and unknown ones are 400s that say why', async ({ api }) => {

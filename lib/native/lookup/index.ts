@@ -63,7 +63,7 @@ function sqliteCounters(file: string): EntitlementCounters {
   /** Runs `fn` (synchronous statements, so nothing of this process runs in between), retrying for up to 10 s while another connection writes. */
   async function write<T>(fn: (x: St) => T): Promise<T> {
     const deadline = Date.now() + 10_000;
-    for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
+    for (let wait = 1; ; wait = Math.min(wait * 2, 4)) {
       try {
         return fn(st());
       } catch (err) {
