@@ -257,6 +257,7 @@ test.describe('entitlement tokens in the console', () => {
         await expect(row).toContainText('4.0 KiB');
         await expect(row).toContainText(/curl\/\d/);
         await expect(row).toContainText('127.0.0.1');
+        await expect(row.getByRole('cell').nth(1)).toHaveText(w.repo);
       }
       await expect(page.getByRole('list', { name: 'Tags' })).toContainText('enterprise');
       await expect(page.getByLabel('Metadata')).toContainText('"crm": "ACME-42"');
