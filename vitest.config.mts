@@ -9,7 +9,7 @@ export default defineConfig({
     alias: [{ find: /^@\//, replacement: root }],
   },
   test: {
-    include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.ts'],
     exclude: ['**/node_modules/**', '.next/**', 'e2e/**'],
     environment: 'node',
     testTimeout: 30_000,

@@ -330,6 +330,7 @@ function DownloadsLog({ org, id }: { org: string; id: string }) {
               <THead>
                 <TR>
                   <TH>When</TH>
+                  <TH>Repository</TH>
                   <TH>File</TH>
                   <TH className="text-right">Bytes</TH>
                   <TH>Address</TH>
@@ -342,6 +343,7 @@ function DownloadsLog({ org, id }: { org: string; id: string }) {
                     <TD className="whitespace-nowrap text-fg-muted">
                       <time dateTime={d.at}>{formatDateTime(d.at)}</time>
                     </TD>
+                    <TD className="font-mono text-[13px] whitespace-nowrap">{d.repository ?? <span className="text-fg-subtle">deleted</span>}</TD>
                     <TD className="max-w-xs font-mono text-[13px] break-all">{d.path}</TD>
                     <TD className="text-right whitespace-nowrap tabular-nums" title={exactBytes(d.bytes)}>
                       {formatBytes(d.bytes)}

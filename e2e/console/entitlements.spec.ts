@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { test, expect, type Api } from '../support/fixtures';
-import { signup, uid, type Account } from '../api/helpers';
+import { addMember, signup, uid, type Account } from '../api/helpers';
 import { createRepo, curlGet, errorCode, payload, rawPath, resourceToken, sha256, shown, upload } from '../api/pat-helpers';
 import { pypiDists } from '../support/python-dists';
 import { useSessionCookie, watchConsole } from './helpers';
@@ -246,16 +246,18 @@ test.describe('entitlement tokens in the console', () => {
       // Downloads are written to the log in batches: reload until they are there.
       await expect(async () => {
         await page.reload();
+        await expect(page.getByRole('heading', { name: 'Downloads', exact: true })).toBeVisible({ timeout: 10_000 });
         await expect(quotas.getByRole('progressbar', { name: 'Downloads: 2 of 5' })).toHaveAttribute('aria-valuenow', '40', { timeout: 1_000 });
         await expect(log).toHaveCount(2, { timeout: 1_000 });
-        await expect(perDay.getByRole('row', { includeHidden: true }).filter({ hasText: today })).toContainText('2', { timeout: 1_000 });
-      }).toPass({ timeout: 20_000 });
+        await expect(perDay.getByRole('row', { includeHidden: true }).filter({ hasText: today })).toContainText('2', { timeout: 2_000 });
+      }).toPass({ timeout: 60_000 });
       await expect(page.getByTestId('usage-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
       await expect(page.getByText('2 downloads on 1 day.')).toBeVisible();
       for (const row of await log.all()) {
         await expect(row).toContainText('4.0 KiB');
         await expect(row).toContainText(/curl\/\d/);
         await expect(row).toContainText('127.0.0.1');
+        await expect(row.getByRole('cell').nth(1)).toHaveText(w.repo);
       }
       await expect(page.getByRole('list', { name: 'Tags' })).toContainText('enterprise');
       await expect(page.getByLabel('Metadata')).toContainText('"crm": "ACME-42"');
@@ -349,21 +351,43 @@ test.describe('entitlement tokens in the console', () => {
     }
   });
 
-  test('edit keeps the secret and applies a network restriction; delete asks first and removes it', async ({ api, page, context }) => {
+  test('a taken custom string is refused next to its field; edit applies a network restriction; delete asks first and removes it', async ({ api, page, context }) => {
     const w = await world(api);
     const watch = watchConsole(page);
     try {
+      const custom = `beta-trial.${uid()}-${uid()}`;
       const res = await api.post<{ entitlement: { id: string }; secret: string }>(
         `/api/v1/orgs/${w.org}/entitlements`,
-        { name: 'Beta trial', customer: 'Beta GmbH', repositories: [w.repo] },
+        { name: 'Beta trial', customer: 'Beta GmbH', repositories: [w.repo], token: custom },
         { cookie: w.owner.cookie },
       );
       expect(res.status, res.text).toBe(201);
       const { entitlement, secret } = res.json;
+      expect(secret).toBe(custom);
+      const soon = await api.post(
+        `/api/v1/orgs/${w.org}/entitlements`,
+        { name: 'Soon over', repositories: [w.repo], validUntil: new Date(Date.now() + 3 * 86_400_000 + 3_600_000).toISOString() },
+        { cookie: w.owner.cookie },
+      );
+      expect(soon.status, soon.text).toBe(201);
       await useSessionCookie(context, api.url, w.owner.cookie);
+
+      // the same custom string again: the server's refusal lands next to its field, nothing is created
+      await page.goto(`/${w.org}/entitlements/new`);
+      const create = page.getByRole('form', { name: 'Create entitlement' });
+      await create.getByLabel('Name').fill('Beta again');
+      await create.getByRole('checkbox', { name: w.repo }).check();
+      await create.getByLabel('Custom token string').fill(custom);
+      await create.getByRole('button', { name: 'Create entitlement' }).click();
+      await expect(create.getByLabel('Custom token string')).toHaveAccessibleDescription(/already in use/, { timeout: 30_000 });
+      await expect(create.getByLabel('Custom token string')).toBeFocused();
+      const listed = await api.get<{ items: unknown[] }>(`/api/v1/orgs/${w.org}/entitlements`, { cookie: w.owner.cookie });
+      expect(listed.json.items).toHaveLength(2);
+
       await page.goto(`/${w.org}/entitlements/${entitlement.id}`);
-      await expect(page.getByText('No download, client or byte limit is set.')).toBeVisible();
-      await expect(page.getByText('No downloads yet')).toBeVisible();
+      // The first visit of a page compiles nothing but may wait for a busy machine: a longer first wait.
+      await expect(page.getByText('No download, client or byte limit is set.')).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByText('No downloads yet')).toBeVisible({ timeout: 30_000 });
 
       // edit: a network the test client is not in → network_not_allowed
       await page.getByRole('link', { name: 'Edit' }).click();
@@ -385,7 +409,12 @@ test.describe('entitlement tokens in the console', () => {
       await page.getByRole('button', { name: 'Delete' }).click();
       await dialog.getByRole('button', { name: 'Delete entitlement' }).click();
       await expect(page).toHaveURL(new RegExp(`/${w.org}/entitlements$`));
-      await expect(page.getByText('No entitlement tokens yet')).toBeVisible();
+      const rows = page.getByRole('table', { name: 'Entitlements' }).getByRole('row');
+      await expect(rows.filter({ hasText: 'Soon over' })).toBeVisible();
+      await expect(rows.filter({ hasText: 'Beta trial' })).toHaveCount(0);
+      // expiring within 7 days: badged in the list
+      await expect(rows.filter({ hasText: 'Soon over' }).getByText('Expires soon')).toBeVisible();
+      await expect(rows.filter({ hasText: 'Soon over' }).getByRole('cell').last()).toHaveText(/in 3 days/);
       expect((await attempt(api, w, secret)).status, 'a deleted entitlement downloads nothing').toBe(401);
       const gone = await api.get(`/api/v1/orgs/${w.org}/entitlements/${entitlement.id}`, { cookie: w.owner.cookie });
       expect(gone.status).toBe(404);
@@ -394,6 +423,51 @@ test.describe('entitlement tokens in the console', () => {
       rmSync(w.dir, { recursive: true, force: true });
     }
   });
+  test('who sees the section: a distribution manager manages entitlements, a member does not see them', async ({ api, page, context, browser }) => {
+    const w = await world(api);
+    try {
+      const dm = await addMember(api, w.owner.cookie, w.org, 'distribution_manager', 'dm');
+      const member = await addMember(api, w.owner.cookie, w.org, 'member', 'member');
+
+      const watch = watchConsole(page);
+      await useSessionCookie(context, api.url, dm.cookie);
+      await page.goto(`/${w.org}/repositories`);
+      await page.getByRole('navigation', { name: 'Organization' }).getByRole('link', { name: 'Entitlements' }).click();
+      await expect(page.getByText('No entitlement tokens yet')).toBeVisible();
+      await page.getByRole('link', { name: 'Create entitlement' }).click();
+      const form = page.getByRole('form', { name: 'Create entitlement' });
+      // a distribution manager never sees private repositories, not even their number
+      await expect(form.getByRole('checkbox', { name: w.repo })).toBeVisible();
+      await expect(form.getByText(/private or public/)).toHaveCount(0);
+      await form.getByLabel('Name').fill('Made by the distribution manager');
+      await form.getByRole('checkbox', { name: w.repo }).check();
+      await form.getByRole('button', { name: 'Create entitlement' }).click();
+      const secret = await page.getByRole('textbox', { name: 'Entitlement token' }).inputValue();
+      expect(secret).toMatch(SECRET_RE);
+      expect((await attempt(api, w, secret)).status).toBe(200);
+      watch.expectClean('distribution manager');
+
+      const other = await browser.newContext();
+      try {
+        await useSessionCookie(other, api.url, member.cookie);
+        const memberPage = await other.newPage();
+        const memberWatch = watchConsole(memberPage);
+        await memberPage.goto(`${api.url}/${w.org}/repositories`);
+        await expect(memberPage.getByRole('navigation', { name: 'Organization' }).getByRole('link', { name: 'Tokens' })).toBeVisible();
+        await expect(memberPage.getByRole('navigation', { name: 'Organization' }).getByRole('link', { name: 'Entitlements' })).toHaveCount(0);
+        await memberPage.goto(`${api.url}/${w.org}/entitlements`);
+        await expect(memberPage.getByText('Entitlement tokens are managed by owners, admins and distribution managers')).toBeVisible();
+        const created = await memberPage.goto(`${api.url}/${w.org}/entitlements/new`);
+        expect(created?.status()).toBe(404);
+        memberWatch.expectClean('member');
+      } finally {
+        await other.close();
+      }
+    } finally {
+      rmSync(w.dir, { recursive: true, force: true });
+    }
+  });
+
   test('one entitlement over PyPI, npm and conda: the copied pip, pip.conf, .npmrc and npm install run as printed', async ({ api, page, context }) => {
     const owner = await signup(api);
     const org = owner.org.slug;
@@ -456,7 +530,7 @@ test.describe('entitlement tokens in the console', () => {
       writeFileSync(path.join(project, '.npmrc'), `${npmrc}\n`);
       const userconfig = path.join(dir, 'empty-npmrc');
       writeFileSync(userconfig, '');
-      await bash(install, project, toolEnv({ npm_config_userconfig: userconfig, npm_config_cache: path.join(dir, 'npm-cache'), npm_config_audit: 'false', npm_config_fund: 'false' }));
+      await bash(install, project, toolEnv({ npm_config_userconfig: userconfig, npm_config_cache: path.join(dir, 'install-cache'), npm_config_audit: 'false', npm_config_fund: 'false' }));
       expect(readFileSync(path.join(project, 'node_modules', jsName, 'index.js'), 'utf8')).toContain('through an entitlement');
 
       // conda: the channel URL (tge-… in the path) fetched as conda would; no upload snippet anywhere
@@ -474,10 +548,12 @@ test.describe('entitlement tokens in the console', () => {
 
       // the detail page counts the four file downloads (pip, pip download, npm, conda)
       await page.getByRole('link', { name: 'Done, open the entitlement' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: /Tools/ })).toBeVisible();
       await expect(async () => {
         await page.reload();
-        await expect(page.getByRole('table', { name: 'Entitlement downloads' }).getByRole('row')).toHaveCount(5, { timeout: 1_000 });
-      }).toPass({ timeout: 20_000 });
+        await expect(page.getByRole('heading', { name: 'Downloads', exact: true })).toBeVisible({ timeout: 10_000 });
+        await expect(page.getByRole('table', { name: 'Entitlement downloads' }).getByRole('row')).toHaveCount(5, { timeout: 2_000 });
+      }).toPass({ timeout: 60_000 });
       watch.expectClean();
     } finally {
       rmSync(dir, { recursive: true, force: true });
