@@ -95,8 +95,14 @@ test.describe('request bodies are refused by size, not read', () => {
   test('a chunked body (no length to check) is counted as it streams: 413 past 1 MiB, memory flat', async ({ server }) => {
     const watch = watchServer(server);
     try {
+      // The route answers 413 having read 1 MiB and a byte; Node then closes a connection whose
+      // body was not read to its end, so a client still sending may see the reset before the answer.
       for (const r of routes.filter((x) => x.path.startsWith('/api/v1/'))) {
-        const res = await sendBody(server.url, r.path, { type: r.type, chunked: true });
+        const res = await sendBody(server.url, r.path, { type: r.type, chunked: true }).catch((err: Error) => err);
+        if (res instanceof Error) {
+          expect(res.message, r.name).toMatch(/EPIPE|ECONNRESET|socket hang up/);
+          continue;
+        }
         const what = `${r.name}: ${res.status} ${res.text.slice(0, 200)}`;
         expect(res.bytesSent, what).toBeLessThan(128 * 1024 * 1024);
         expect(res.status, what).toBe(413);

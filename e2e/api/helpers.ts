@@ -15,8 +15,8 @@ import pg from 'pg';
 import type { z } from 'zod';
 import type { orgRoleSummary, userSummary } from '../../lib/accounts/schema';
 import type { createdInvitation } from '../../lib/invitations/schema';
-import { expect, type Api, type ApiResponse } from '../support/fixtures';
-import type { RunningServer } from '../support/server';
+import { createApi, expect, type Api, type ApiResponse } from '../support/fixtures';
+import { startServer, type RunningServer } from '../support/server';
 
 // ── unique names ──────────────────────────────────────────────────────────────────────────
 
@@ -295,3 +295,13 @@ export async function expireInvitation(server: RunningServer, id: string): Promi
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs `fn` against a server of its own started with `env` (for settings the shared one lacks), then stops it. */
+export async function withServer(env: Record<string, string>, fn: (api: Api, server: RunningServer) => Promise<void>) {
+  const server = await startServer({ env });
+  try {
+    await fn(createApi(server.url), server);
+  } finally {
+    await server.stop();
+  }
+}

@@ -7,20 +7,10 @@
  * its own server: the limiter's counters live in the server process, and the failures here must
  * not slow down or lock the other specs' shared server.
  */
-import { test, expect, createApi, type Api } from '../support/fixtures';
-import { startServer, type RunningServer } from '../support/server';
-import { expectError, signIn, signup, uniqueEmail, whoami } from './helpers';
+import { test, expect, type Api } from '../support/fixtures';
+import { expectError, signIn, signup, uniqueEmail, whoami, withServer } from './helpers';
 
 test.describe.configure({ timeout: 180_000 });
-
-async function withServer(env: Record<string, string>, fn: (api: Api, server: RunningServer) => Promise<void>) {
-  const server = await startServer({ env });
-  try {
-    await fn(createApi(server.url), server);
-  } finally {
-    await server.stop();
-  }
-}
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t = Date.now();

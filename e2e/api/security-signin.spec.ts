@@ -9,20 +9,10 @@
  * Each test starts its own server: limiter counters live in the server process.
  */
 import crypto from 'node:crypto';
-import { test, expect, createApi, type Api } from '../support/fixtures';
-import { startServer, type RunningServer } from '../support/server';
-import { expectError, signIn, signup, signupInput, sql, uniqueEmail } from './helpers';
+import { test, expect, type Api } from '../support/fixtures';
+import { expectError, signIn, signup, signupInput, sql, uniqueEmail, withServer } from './helpers';
 
 test.describe.configure({ timeout: 180_000 });
-
-async function withServer(env: Record<string, string>, fn: (api: Api, server: RunningServer) => Promise<void>) {
-  const server = await startServer({ env });
-  try {
-    await fn(createApi(server.url), server);
-  } finally {
-    await server.stop();
-  }
-}
 
 const from = (address: string) => ({ 'x-forwarded-for': address });
 
