@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { requireScope } from '@/lib/authz';
 import { db, type Prisma } from '@/lib/db/client';
 import { pageArgs, toPage } from '@/lib/http/pagination';
+import { csvResponse } from '@/lib/http/csv';
 import { findOrg, orgResource } from '@/lib/orgs/service';
 import type { auditQuery } from './schema';
 import { describeAudit, type AuditEvent } from './sentences';
@@ -66,54 +67,19 @@ export async function listAudit(actor: Actor, slug: string, q: Query) {
 
 export const CSV_HEADER = ['at', 'actor', 'action', 'target_type', 'target', 'address', 'credential', 'description'];
 
-/** RFC 4180 quoting; a cell a spreadsheet would run as a formula (= + - @, tab, CR) is prefixed with '. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-const csvLine = (cells: string[]) => `${cells.map(csvCell).join(',')}\r\n`;
-
-const BATCH = 500;
-
 /** The whole filtered log, newest first, read in batches while the client downloads it. */
 export async function auditCsv(actor: Actor, slug: string, q: Query): Promise<Response> {
   const org = await authorizedOrg(actor, slug);
   const filter = where(org.id, q);
-  let cursor: string | null = null;
-  let done = false;
-  const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(csvLine(CSV_HEADER)));
-    },
-    async pull(controller) {
-      if (done) return controller.close();
-      const rows: Row[] = await db().auditEvent.findMany({
-        where: filter,
-        orderBy: ORDER,
-        take: BATCH,
-        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-      });
-      const text = rows
-        .map((r) => {
-          const e = auditView(r);
-          const credential = e.credential.id ? `${e.credential.type}:${e.credential.id}` : e.credential.type;
-          return csvLine([e.at, e.actor.label, e.action, e.target.type, e.target.label, e.address, credential, describeAudit(e)]);
-        })
-        .join('');
-      if (text) controller.enqueue(encoder.encode(text));
-      if (rows.length < BATCH) done = true;
-      else cursor = rows[rows.length - 1]!.id;
-    },
-  });
-  const day = new Date().toISOString().slice(0, 10);
-  return new Response(stream, {
-    status: 200,
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="audit-${org.slug}-${day}.csv"`,
-      'cache-control': 'no-store',
+  return csvResponse({
+    filename: `audit-${org.slug}-${new Date().toISOString().slice(0, 10)}.csv`,
+    header: CSV_HEADER,
+    read: (cursor, take): Promise<Row[]> =>
+      db().auditEvent.findMany({ where: filter, orderBy: ORDER, take, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) }),
+    cells: (r) => {
+      const e = auditView(r);
+      const credential = e.credential.id ? `${e.credential.type}:${e.credential.id}` : e.credential.type;
+      return [e.at, e.actor.label, e.action, e.target.type, e.target.label, e.address, credential, describeAudit(e)];
     },
   });
 }

@@ -11,11 +11,10 @@ import { recordAudit } from '@/lib/audit/service';
 import { generateSecret, hashSecret, lastFour, prefixOf } from '@/lib/credentials/secret';
 import { databaseProvider, db, type Prisma, type Tx } from '@/lib/db/client';
 import { badRequest, conflict, notFound, type ErrorDetail } from '@/lib/http/errors';
-import { pageArgs, toPage, type PageQuery } from '@/lib/http/pagination';
+import { pageArgs, toPage } from '@/lib/http/pagination';
 import { findOrg, orgResource, type OrgRow } from '@/lib/orgs/service';
 import { repoResource } from '@/lib/repos/service';
 import {
-  DOWNLOAD_CSV_COLUMNS,
   EXPIRY_WARNING_DAYS,
   WARN_FRACTION,
   type CreateEntitlement,
@@ -153,13 +152,13 @@ async function viewOne(e: Row) {
   return entitlementView(e, (await usageOf([e.id])).get(e.id)!);
 }
 
-async function orgFor(actor: Actor, slug: string, scope: Scope): Promise<OrgRow> {
+export async function orgFor(actor: Actor, slug: string, scope: Scope): Promise<OrgRow> {
   const org = await findOrg(slug);
   requireScope(actor.principal, scope, orgResource(org));
   return org;
 }
 
-async function findEntitlement(orgId: string, id: string): Promise<Row> {
+export async function findEntitlement(orgId: string, id: string): Promise<Row> {
   const e = await db().entitlementToken.findFirst({ where: { id, orgId }, include });
   if (!e) throw notFound('No such entitlement.');
   return e;
@@ -395,123 +394,4 @@ export async function deleteEntitlement(actor: Actor, slug: string, id: string) 
     await recordAudit(tx, actor, { orgId: org.id, action: 'entitlement.deleted', target: { type: 'entitlement', id: e.id, label: e.name } });
   });
   return null;
-}
-
-// ── Downloads log and usage series ──────────────────────────────────────────
-
-type DownloadRow = { id: string; at: Date; path: string; bytes: bigint; clientAddress: string; userAgent: string; repository: { name: string } | null };
-
-const downloadItem = (r: DownloadRow) => ({
-  at: r.at.toISOString(),
-  path: r.path,
-  bytes: Number(r.bytes),
-  clientAddress: r.clientAddress,
-  userAgent: r.userAgent,
-  repository: r.repository?.name ?? null,
-});
-
-const downloadSelect = { id: true, at: true, path: true, bytes: true, clientAddress: true, userAgent: true, repository: { select: { name: true } } } as const;
-
-export async function listEntitlementDownloads(actor: Actor, slug: string, id: string, q: PageQuery) {
-  const org = await orgFor(actor, slug, 'entitlement:view');
-  const e = await findEntitlement(org.id, id);
-  const rows = await db().downloadEvent.findMany({
-    where: { entitlementId: e.id },
-    select: downloadSelect,
-    orderBy: [{ at: 'desc' }, { id: 'desc' }],
-    ...pageArgs(q),
-  });
-  return toPage(rows, q, downloadItem);
-}
-
-/** A CSV cell: quoted when needed; a leading =, +, -, @ or control character is defused for spreadsheets. */
-export function csvCell(value: string | number): string {
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** Every download of the entitlement, newest first, as CSV: read in batches and streamed, never held whole. */
-export async function entitlementDownloadsCsv(actor: Actor, slug: string, id: string): Promise<Response> {
-  const org = await orgFor(actor, slug, 'entitlement:view');
-  const e = await findEntitlement(org.id, id);
-  const BATCH = 1000;
-  let cursor: string | undefined;
-  let header = true;
-  let done = false;
-  const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (header) {
-        header = false;
-        controller.enqueue(encoder.encode(`${DOWNLOAD_CSV_COLUMNS.join(',')}\r\n`));
-        return;
-      }
-      if (done) return controller.close();
-      const rows = await db().downloadEvent.findMany({
-        where: { entitlementId: e.id },
-        select: downloadSelect,
-        orderBy: [{ at: 'desc' }, { id: 'desc' }],
-        take: BATCH,
-        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-      });
-      if (rows.length < BATCH) done = true;
-      if (rows.length) cursor = rows[rows.length - 1]!.id;
-      const text = rows
-        .map(downloadItem)
-        .map((r) => DOWNLOAD_CSV_COLUMNS.map((c) => csvCell(r[c] ?? '')).join(',') + '\r\n')
-        .join('');
-      if (text) controller.enqueue(encoder.encode(text));
-      if (done) controller.close();
-    },
-  });
-  const file = `${slug}-${e.name}`.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
-  return new Response(stream, {
-    status: 200,
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${file}-downloads.csv"`,
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-    },
-  });
-}
-
-const MAX_SERIES_DAYS = 366;
-const dayOf = (d: Date) => d.toISOString().slice(0, 10);
-
-/** Downloads, bytes and distinct clients per UTC day from `from` to `to` (default: the last 30 days), zeros included. */
-export async function entitlementUsage(actor: Actor, slug: string, id: string, q: { from?: string; to?: string }) {
-  const org = await orgFor(actor, slug, 'entitlement:view');
-  const e = await findEntitlement(org.id, id);
-  const to = new Date(`${(q.to ?? new Date().toISOString()).slice(0, 10)}T00:00:00.000Z`);
-  const from = new Date(`${(q.from ?? new Date(to.getTime() - 29 * DAY).toISOString()).slice(0, 10)}T00:00:00.000Z`);
-  const days = Math.round((to.getTime() - from.getTime()) / DAY) + 1;
-  if (days < 1) throw badRequest('The request is not valid.', [{ path: 'query.to', message: '"to" must not come before "from".' }]);
-  if (days > MAX_SERIES_DAYS) throw badRequest('The request is not valid.', [{ path: 'query.from', message: `Ask for at most ${MAX_SERIES_DAYS} days.` }]);
-  const rows = await db().downloadEvent.findMany({
-    where: { entitlementId: e.id, at: { gte: from, lt: new Date(to.getTime() + DAY) } },
-    select: { at: true, bytes: true, clientAddress: true },
-  });
-  const byDay = new Map<string, { downloads: number; bytes: number; clients: Set<string> }>();
-  for (let i = 0; i < days; i++) byDay.set(dayOf(new Date(from.getTime() + i * DAY)), { downloads: 0, bytes: 0, clients: new Set() });
-  const all = new Set<string>();
-  let downloads = 0;
-  let bytes = 0;
-  for (const r of rows) {
-    const d = byDay.get(dayOf(r.at));
-    if (!d) continue;
-    d.downloads++;
-    d.bytes += Number(r.bytes);
-    d.clients.add(r.clientAddress);
-    all.add(r.clientAddress);
-    downloads++;
-    bytes += Number(r.bytes);
-  }
-  return {
-    from: dayOf(from),
-    to: dayOf(to),
-    items: [...byDay].map(([date, d]) => ({ date, downloads: d.downloads, bytes: d.bytes, clients: d.clients.size })),
-    totals: { downloads, bytes, clients: all.size },
-  };
 }

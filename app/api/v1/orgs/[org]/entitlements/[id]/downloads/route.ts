@@ -1,5 +1,5 @@
 import { listEntitlementDownloadsOp } from '@/lib/entitlements/operations';
-import { entitlementDownloadsCsv, listEntitlementDownloads } from '@/lib/entitlements/service';
+import { entitlementDownloadsCsv, listEntitlementDownloads } from '@/lib/entitlements/usage';
 import { endpoints, route } from '@/lib/http/route';
 
 export const { GET, POST, PUT, PATCH, DELETE } = endpoints(

@@ -1,5 +1,5 @@
 import { entitlementUsageOp } from '@/lib/entitlements/operations';
-import { entitlementUsage } from '@/lib/entitlements/service';
+import { entitlementUsage } from '@/lib/entitlements/usage';
 import { endpoints, route } from '@/lib/http/route';
 
 export const { GET, POST, PUT, PATCH, DELETE } = endpoints(
