@@ -1,5 +1,5 @@
 // An entitlement's usage: its downloads (a page, or the whole log as CSV) and the daily series the
-// detail page charts, all read from the download log (no rollup yet: docs/architecture.md).
+// detail page charts, all read from the download log (no daily rollup yet).
 import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db/client';
 import { csvResponse } from '@/lib/http/csv';
